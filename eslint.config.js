@@ -1,0 +1,49 @@
+// @ts-check
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Imports flow one way: app → features → shared (lib, ui). src/ never imports
+// the mock forum or the tests; main.tsx reaches the worker by dynamic import(),
+// which this rule does not see, and that is the one sanctioned exception.
+const noMocksOrTests = { group: ['**/mocks/**', '**/test/**'], message: 'src/ must not import mocks/ or test/ (use a dynamic import in main.tsx only).' };
+const noApp = { group: ['**/app/**'], message: 'Features and shared code must not import the app layer.' };
+const noFeatures = { group: ['**/features/**'], message: 'Shared code (lib, ui) must not import features.' };
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-demo', 'coverage', 'public/mockServiceWorker.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  reactHooks.configs.flat['recommended-latest'],
+  ...pluginQuery.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests] }] },
+  },
+  {
+    files: ['src/features/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noApp] }] },
+  },
+  {
+    files: ['src/lib/**', 'src/ui/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noApp, noFeatures] }] },
+  },
+  {
+    // Config files are the one place a default export is the tools' convention.
+    files: ['vite.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

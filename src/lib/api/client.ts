@@ -1,0 +1,90 @@
+// The one fetch client. Every response is checked against the contract here, at
+// the edge, so components only ever see data of the documented shape.
+import * as v from 'valibot';
+import { ApiError } from './api-error';
+import { errorBodySchema } from './schemas';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The API base: `/api` on the same origin unless the build says otherwise. */
+export const apiBaseUrl: string = (import.meta.env.VITE_API_BASE_URL ?? '/api').replace(/\/+$/, '');
+
+export type QueryParams = Record<string, string | number | undefined>;
+
+export function apiPath(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+type GetOptions = { signal?: AbortSignal | undefined; timeoutMs?: number };
+
+export async function apiGet<TSchema extends v.GenericSchema>(
+  path: string,
+  schema: TSchema,
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions = {},
+): Promise<v.InferOutput<TSchema>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+
+  let response: Response;
+  try {
+    response = await fetch(`${apiBaseUrl}${path}`, {
+      headers: { Accept: 'application/json' },
+      signal: combined,
+    });
+  } catch (cause) {
+    // A cancellation by the caller (React Query aborting an unused request) is not an error to show.
+    if (signal?.aborted) throw cause;
+    if (timeout.aborted) {
+      throw new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`, { path, cause });
+    }
+    throw new ApiError('network', 'The server could not be reached.', { path, cause });
+  }
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(timeout.aborted ? 'timeout' : 'network', 'The connection dropped while reading the answer.', { path, cause });
+  }
+
+  if (!response.ok) {
+    const body = parseJson(text);
+    const parsed = body.ok ? v.safeParse(errorBodySchema, body.value) : undefined;
+    const message = parsed?.success ? parsed.output.error.message : `The server answered ${response.status} ${response.statusText}`.trim();
+    throw new ApiError('http', message, {
+      path,
+      status: response.status,
+      ...(parsed?.success ? { code: parsed.output.error.code } : {}),
+    });
+  }
+
+  const body = parseJson(text);
+  if (!body.ok) {
+    console.error(`[lectern] ${path}: the answer is not JSON`, text.slice(0, 500));
+    throw new ApiError('not-json', 'The server sent something that is not JSON.', { path, cause: body.error });
+  }
+  const result = v.safeParse(schema, body.value);
+  if (!result.success) {
+    const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+    console.error(`[lectern] ${path}: the answer breaks the API contract`, issues);
+    throw new ApiError('contract', `The server's answer does not follow the API contract (${issues[0] ?? 'unknown issue'}).`, {
+      path,
+      cause: result.issues,
+    });
+  }
+  return result.output;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,181 @@
+// The API contract (shared with other servers and test suites) as runtime schemas.
+// The client validates every response against these at the edge, and the contract
+// tests run the mock forum's answers through the very same schemas, so the two
+// cannot drift apart. Unknown keys are stripped (the contract lets servers add
+// fields); optional fields accept both absent and null, as the contract says.
+import * as v from 'valibot';
+
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const isoTime = v.pipe(
+  v.string(),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time'),
+);
+
+export const crumbSchema = v.object({
+  kind: v.picklist(['forum', 'category', 'board', 'topic']),
+  id: v.nullable(id),
+  name: v.string(),
+});
+
+export const authorSchema = v.object({
+  // null: a guest, or a member whose account was deleted
+  id: v.nullable(id),
+  name: v.string(),
+  title: v.nullish(v.string()),
+  avatarUrl: v.nullish(v.string()),
+  postCount: v.nullish(count),
+});
+
+export const pageSchema = v.object({
+  number: id,
+  size: id,
+  totalPages: count,
+  totalItems: count,
+});
+
+export const lastPostSchema = v.object({
+  topicId: id,
+  topicTitle: v.string(),
+  postId: id,
+  author: authorSchema,
+  postedAt: isoTime,
+});
+
+export type BoardSummary = {
+  id: number;
+  name: string;
+  description?: string | null | undefined;
+  topicCount: number;
+  postCount: number;
+  lastPost?: v.InferOutput<typeof lastPostSchema> | null | undefined;
+  children: BoardSummary[];
+};
+
+export const boardSummarySchema: v.GenericSchema<BoardSummary> = v.object({
+  id,
+  name: v.string(),
+  description: v.nullish(v.string()),
+  topicCount: count,
+  postCount: count,
+  lastPost: v.nullish(lastPostSchema),
+  children: v.array(v.lazy(() => boardSummarySchema)),
+});
+
+// The contract's known states; anything else must still parse (and show as
+// "unavailable") because servers may grow new states before the reader does.
+export const knownAttachmentStates = ['available', 'pending', 'restricted', 'deleted'] as const;
+export type KnownAttachmentState = (typeof knownAttachmentStates)[number];
+
+export const attachmentSchema = v.object({
+  id,
+  name: v.string(),
+  state: v.string(),
+  sizeBytes: v.nullish(count),
+  mimeType: v.nullish(v.string()),
+  url: v.nullish(v.string()),
+  thumbnailUrl: v.nullish(v.string()),
+  width: v.nullish(count),
+  height: v.nullish(count),
+  downloads: v.nullish(count),
+});
+
+export const postSchema = v.object({
+  id,
+  number: id,
+  subject: v.string(),
+  author: authorSchema,
+  postedAt: isoTime,
+  editedAt: v.nullish(isoTime),
+  editedBy: v.nullish(v.string()),
+  body: v.string(),
+  attachments: v.array(attachmentSchema),
+});
+
+export const forumResponseSchema = v.object({
+  forum: v.object({ name: v.string(), description: v.nullish(v.string()) }),
+  categories: v.array(
+    v.object({ id, name: v.string(), boards: v.array(boardSummarySchema) }),
+  ),
+});
+
+export const topicSummarySchema = v.object({
+  id,
+  title: v.string(),
+  starter: authorSchema,
+  startedAt: isoTime,
+  replyCount: count,
+  viewCount: count,
+  sticky: v.boolean(),
+  locked: v.boolean(),
+  hasAttachments: v.nullish(v.boolean()),
+  lastPost: lastPostSchema,
+});
+
+export const boardResponseSchema = v.object({
+  board: v.object({
+    id,
+    name: v.string(),
+    description: v.nullish(v.string()),
+    topicCount: count,
+    postCount: count,
+  }),
+  breadcrumb: v.array(crumbSchema),
+  children: v.array(boardSummarySchema),
+  topics: v.array(topicSummarySchema),
+  page: pageSchema,
+});
+
+export const topicResponseSchema = v.object({
+  topic: v.object({
+    id,
+    title: v.string(),
+    boardId: id,
+    starter: authorSchema,
+    startedAt: isoTime,
+    replyCount: count,
+    viewCount: count,
+    sticky: v.boolean(),
+    locked: v.boolean(),
+  }),
+  breadcrumb: v.array(crumbSchema),
+  posts: v.array(postSchema),
+  page: pageSchema,
+});
+
+export const postResponseSchema = v.object({
+  post: postSchema,
+  topic: v.object({ id, title: v.string() }),
+  page: id,
+});
+
+export const searchResponseSchema = v.object({
+  query: v.string(),
+  results: v.array(
+    v.object({
+      post: postSchema,
+      topic: v.object({ id, title: v.string() }),
+      board: v.object({ id, name: v.string() }),
+    }),
+  ),
+  page: pageSchema,
+});
+
+export const errorBodySchema = v.object({
+  error: v.object({ code: v.string(), message: v.string() }),
+});
+
+export type Crumb = v.InferOutput<typeof crumbSchema>;
+export type Author = v.InferOutput<typeof authorSchema>;
+export type Page = v.InferOutput<typeof pageSchema>;
+export type LastPost = v.InferOutput<typeof lastPostSchema>;
+export type Attachment = v.InferOutput<typeof attachmentSchema>;
+export type Post = v.InferOutput<typeof postSchema>;
+export type ForumResponse = v.InferOutput<typeof forumResponseSchema>;
+export type Category = ForumResponse['categories'][number];
+export type TopicSummary = v.InferOutput<typeof topicSummarySchema>;
+export type BoardResponse = v.InferOutput<typeof boardResponseSchema>;
+export type TopicResponse = v.InferOutput<typeof topicResponseSchema>;
+export type PostResponse = v.InferOutput<typeof postResponseSchema>;
+export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
+export type ErrorBody = v.InferOutput<typeof errorBodySchema>;

@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Where the API lives; `/api` on the same origin when unset. */
+  readonly VITE_API_BASE_URL?: string;
+  /** "true" in dev and demo builds: start the mock forum's service worker. */
+  readonly VITE_MOCKS?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

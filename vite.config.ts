@@ -1,0 +1,63 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { configDefaults } from 'vitest/config';
+
+// The production build talks to a real server: MSW's service worker script is
+// copied from public/ by Vite like any asset, so drop it from that build. The
+// demo build (mode "demo") keeps it, because the demo runs on the mock forum.
+function dropMockWorker(outDir: string): Plugin {
+  return {
+    name: 'lectern:drop-mock-worker',
+    apply: 'build',
+    closeBundle() {
+      rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const demo = mode === 'demo';
+  const outDir = demo ? 'dist-demo' : 'dist';
+  // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
+  const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';
+  return {
+    plugins: [react(), ...(demo || mode === 'development' ? [] : [dropMockWorker(outDir)])],
+    build: { outDir, sourcemap: true },
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: {
+      host: '127.0.0.1',
+      port: demo ? 4173 : 4174,
+      // The demo answers /api from its service worker; everything else proxies to a server.
+      proxy: demo ? undefined : { '/api': { target: apiTarget, changeOrigin: true } },
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            setupFiles: ['test/setup.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+            exclude: [...configDefaults.exclude, 'test/e2e/**'],
+            testTimeout: 15_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.ts'],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+          },
+        },
+      ],
+    },
+  };
+});
