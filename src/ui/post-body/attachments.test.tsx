@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileIcon, formatBytes, formatDownloads } from './attachment-display';
+import { PostBody } from './post-body';
+import { imageAttachment, makeAttachment, makePost } from './test-support';
+
+afterEach(cleanup);
+
+const list = () => screen.getByRole('list', { name: 'Attachments' });
+const card = (name: string) => screen.getByText(name).closest('.att') as HTMLElement;
+
+describe('attachments under the post', () => {
+  it('shows an available image with reserved space, its thumbnail, lazily', () => {
+    render(<PostBody post={makePost('Look:', [imageAttachment(1, 'view.jpg')])} />);
+    const img = within(list()).getByRole('img', { name: 'view.jpg' });
+    expect(img).toHaveAttribute('src', '/attachments/1/thumb-view.jpg');
+    expect(img).toHaveAttribute('width', '800');
+    expect(img).toHaveAttribute('height', '600');
+    expect(img).toHaveAttribute('loading', 'lazy');
+    expect(img).toHaveAttribute('decoding', 'async');
+    expect(img.style.aspectRatio).toBe('800 / 600');
+    expect(within(list()).getByRole('button', { name: 'view.jpg' })).toHaveAttribute('aria-haspopup', 'dialog');
+  });
+
+  it('treats an image/* file without dimensions as an image', () => {
+    const att = makeAttachment({ id: 2, name: 'scan.png', url: '/a/2', mimeType: 'image/png' });
+    render(<PostBody post={makePost('', [att])} />);
+    const img = screen.getByRole('img', { name: 'scan.png' });
+    expect(img).toHaveAttribute('src', '/a/2');
+    expect(img).not.toHaveAttribute('width');
+  });
+
+  it('shows an available file as a download with icon, size and downloads', () => {
+    const att = makeAttachment({
+      id: 3,
+      name: 'report.pdf',
+      url: '/attachments/3',
+      mimeType: 'application/pdf',
+      sizeBytes: 1_258_291,
+      downloads: 42,
+    });
+    render(<PostBody post={makePost('', [att])} />);
+    const link = within(list()).getByRole('link', { name: 'report.pdf' });
+    expect(link).toHaveAttribute('href', '/attachments/3');
+    expect(card('report.pdf')).toHaveTextContent('📕');
+    expect(card('report.pdf')).toHaveTextContent('1.2 MB · 42 downloads');
+  });
+
+  it.each([
+    ['pending', 'Awaiting approval'],
+    ['restricted', 'You cannot view this attachment'],
+    ['deleted', 'Deleted by an administrator'],
+    ['quarantined', 'Unavailable'],
+  ])('shows a %s attachment as a quiet card with its name', (state, message) => {
+    render(<PostBody post={makePost('', [makeAttachment({ id: 4, name: 'secret.zip', state })])} />);
+    const c = card('secret.zip');
+    expect(c).toHaveTextContent(message);
+    expect(within(c).queryByRole('link')).toBeNull();
+    expect(within(c).queryByRole('img')).toBeNull();
+  });
+
+  it('shows an available attachment without a usable URL as unavailable', () => {
+    render(<PostBody post={makePost('', [makeAttachment({ id: 5, name: 'x.txt', url: null })])} />);
+    expect(card('x.txt')).toHaveTextContent('Unavailable');
+  });
+
+  it('turns an image that fails to load into a file card', () => {
+    render(<PostBody post={makePost('', [imageAttachment(6, 'gone.jpg')])} />);
+    fireEvent.error(screen.getByRole('img', { name: 'gone.jpg' }));
+    expect(screen.queryByRole('img', { name: 'gone.jpg' })).toBeNull();
+    const c = card('gone.jpg');
+    expect(c).toHaveTextContent('This image could not be loaded');
+    expect(within(c).getByRole('link', { name: 'gone.jpg' })).toHaveAttribute('href', '/attachments/6/gone.jpg');
+  });
+
+  it('lists nothing when there are no attachments', () => {
+    render(<PostBody post={makePost('text')} />);
+    expect(screen.queryByRole('list', { name: 'Attachments' })).toBeNull();
+  });
+});
+
+describe('inline attachments', () => {
+  it('places [attach] where the body says and does not list it twice', () => {
+    const atts = [imageAttachment(1, 'inline.jpg'), makeAttachment({ id: 2, name: 'other.txt', url: '/a/2' })];
+    const { container } = render(<PostBody post={makePost('Before\n[attach id=1]inline.jpg[/attach]\nAfter', atts)} />);
+    const bodyEl = container.querySelector('.post-body') as HTMLElement;
+    expect(within(bodyEl).getByRole('img', { name: 'inline.jpg' })).toBeInTheDocument();
+    expect(within(list()).queryByRole('img')).toBeNull();
+    expect(within(list()).getByRole('link', { name: 'other.txt' })).toBeInTheDocument();
+    expect(screen.getAllByRole('img', { name: 'inline.jpg' })).toHaveLength(1);
+  });
+
+  it('accepts [attach id=N] with no name and closing tag', () => {
+    const { container } = render(<PostBody post={makePost('[attach id=1]', [imageAttachment(1)])} />);
+    expect(within(container.querySelector('.post-body') as HTMLElement).getByRole('img')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Attachments' })).toBeNull();
+  });
+
+  it('shows an [attach] the post lacks as deleted', () => {
+    render(<PostBody post={makePost('[attach id=99]missing.png[/attach]')} />);
+    expect(card('missing.png')).toHaveTextContent('Deleted by an administrator');
+  });
+
+  it('turns SMF’s “[attachment deleted by admin]” line into the deleted card', () => {
+    const { container } = render(<PostBody post={makePost('My photos:\n\n[attachment deleted by admin]')} />);
+    expect(container.querySelector('.post-body')).not.toHaveTextContent('[attachment deleted by admin]');
+    expect(container.querySelector('.att--deleted')).toHaveTextContent('Deleted by an administrator');
+  });
+});
+
+describe('formatting helpers', () => {
+  it('formats sizes', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(150 * 1024)).toBe('150 KB');
+    expect(formatBytes(1_258_291)).toBe('1.2 MB');
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5 GB');
+  });
+
+  it('formats download counts', () => {
+    expect(formatDownloads(1)).toBe('1 download');
+    expect(formatDownloads(1234)).toBe('1,234 downloads');
+  });
+
+  it('picks an icon by MIME type or extension', () => {
+    expect(fileIcon('a.zip', null)).toBe('🗜️');
+    expect(fileIcon('noext', 'application/pdf')).toBe('📕');
+    expect(fileIcon('pdfguide.txt', null)).toBe('📄');
+    expect(fileIcon('mystery', null)).toBe('📎');
+  });
+});

@@ -1,0 +1,40 @@
+import type React from 'react';
+import { Component } from 'react';
+import type { ErrorInfo, ReactNode } from 'react';
+
+type Props = { body: string; children: ReactNode };
+type State = { failed: boolean; body: string };
+
+/**
+ * One post that cannot be rendered must not take the page down: show its raw text
+ * instead. Tied to the body, so an edited post gets a fresh attempt.
+ */
+export class PostBodyErrorBoundary extends Component<Props, State> {
+  override state: State = { failed: false, body: this.props.body };
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.body === state.body ? null : { failed: false, body: props.body };
+  }
+
+  static getDerivedStateFromError(): Partial<State> {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    // Still reported: a renderer bug should reach the console and any error tracking.
+    console.error('PostBody failed to render', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <PostBodyFallback body={this.props.body} /> : this.props.children;
+  }
+}
+
+export function PostBodyFallback({ body }: { body: string }): React.JSX.Element {
+  return (
+    <div className="post-body post-body--failed" dir="auto">
+      <p className="post-body__error">This post could not be displayed</p>
+      <pre className="post-body__raw">{body}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type React from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Attachment, Post } from '../../lib/api/schemas';
+import type { AttachmentNode } from '../../lib/bbcode/ast';
+import { parseBbcode } from '../../lib/bbcode/parse';
+import { attachmentDisplay } from './attachment-display';
+import { AttachmentView, DeletedAttachmentsNotice } from './attachment-view';
+import type { LightboxImage } from './lightbox';
+import { Lightbox } from './lightbox';
+import { PostBodyErrorBoundary } from './post-body-error-boundary';
+import type { RenderContext } from './render-bbcode';
+import { renderBbcode } from './render-bbcode';
+import './post-body.css';
+
+/**
+ * A post's body (SMF BBCode) and, under it, the attachments the body did not place
+ * inline. The caller renders the surrounding <article> and the post's header.
+ */
+export function PostBody({ post }: { post: Post }): React.JSX.Element {
+  return (
+    <PostBodyErrorBoundary body={post.body}>
+      <PostBodyContent body={post.body} attachments={post.attachments} />
+    </PostBodyErrorBoundary>
+  );
+}
+
+type Opened = { id: number; opener: HTMLElement };
+
+function PostBodyContent({ body, attachments }: { body: string; attachments: Attachment[] }): React.JSX.Element {
+  const doc = useMemo(() => parseBbcode(body), [body]);
+  const [broken, setBroken] = useState<ReadonlySet<number>>(() => new Set());
+  const [opened, setOpened] = useState<Opened | null>(null);
+
+  const byId = useMemo(() => new Map(attachments.map((a) => [a.id, a])), [attachments]);
+  const listed = useMemo(() => {
+    const inline = new Set(doc.attachmentIds);
+    return attachments.filter((a) => !inline.has(a.id));
+  }, [attachments, doc]);
+
+  // The post's viewable images in reading order: placed inline first, then the list.
+  const gallery = useMemo(() => {
+    const out: LightboxImage[] = [];
+    const add = (att: Attachment | undefined) => {
+      if (!att || broken.has(att.id) || out.some((g) => g.id === att.id)) return;
+      const d = attachmentDisplay(att);
+      if (d.kind === 'image') out.push({ id: att.id, name: att.name, src: d.full });
+    };
+    doc.attachmentIds.forEach((id) => add(byId.get(id)));
+    listed.forEach(add);
+    return out;
+  }, [doc, byId, listed, broken]);
+
+  const onBroken = useCallback((id: number) => {
+    setBroken((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+  }, []);
+  // By id, not index, so the rendered body does not depend on the gallery.
+  const onOpen = useCallback((id: number, opener: HTMLElement) => setOpened({ id, opener }), []);
+  const openIndex = opened ? gallery.findIndex((g) => g.id === opened.id) : -1;
+
+  const content = useMemo(() => {
+    const ctx: RenderContext = {
+      attachment: (node: AttachmentNode, key: number) => (
+        <AttachmentView
+          key={key}
+          id={node.id}
+          attachment={byId.get(node.id)}
+          fallbackName={node.name}
+          broken={broken.has(node.id)}
+          onBroken={onBroken}
+          onOpen={onOpen}
+        />
+      ),
+      attachmentsDeleted: (key: number) => <DeletedAttachmentsNotice key={key} />,
+    };
+    return renderBbcode(doc.children, ctx);
+  }, [doc, byId, broken, onBroken, onOpen]);
+
+  return (
+    <>
+      <div className="post-body" dir="auto">
+        {content}
+      </div>
+      {listed.length > 0 && (
+        <ul className="post-attachments" aria-label="Attachments">
+          {listed.map((att, i) => (
+            <li key={`${att.id}-${i}`} className="post-attachments__item">
+              <AttachmentView
+                id={att.id}
+                attachment={att}
+                broken={broken.has(att.id)}
+                onBroken={onBroken}
+                onOpen={onOpen}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {opened && openIndex >= 0 && (
+        <Lightbox
+          images={gallery}
+          index={openIndex}
+          onIndexChange={(index) => setOpened({ ...opened, id: gallery[index]?.id ?? opened.id })}
+          onClose={() => setOpened(null)}
+          returnFocusTo={opened.opener}
+        />
+      )}
+    </>
+  );
+}
