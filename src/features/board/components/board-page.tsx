@@ -1,0 +1,120 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import type { TopicSummary } from '../../../lib/api/schemas';
+import { formatCount, pluralize } from '../../../lib/format/format';
+import { boardHref, postHref, topicHref } from '../../../lib/routes';
+import { BoardList } from '../../../ui/board-list';
+import { Breadcrumb } from '../../../ui/breadcrumb';
+import { Pagination } from '../../../ui/pagination';
+import { Time } from '../../../ui/time';
+import { boardQuery } from '../api/board-query';
+
+// SMF's default, used to link a long topic's last pages from the board.
+const POSTS_PER_PAGE = 15;
+
+/** One board: its child boards and one page of its topics, sticky ones first. */
+export function BoardPage({ boardId, page }: { boardId: number; page: number }) {
+  const { data } = useSuspenseQuery(boardQuery(boardId, page));
+  const { board, breadcrumb, children, topics } = data;
+  const forumName = breadcrumb[0]?.name;
+  const hrefFor = (target: number) => boardHref(board.id, target);
+  const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
+  return (
+    <>
+      <title>{`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
+      <Breadcrumb crumbs={breadcrumb} />
+      <header className="page-header">
+        <h1>{board.name}</h1>
+        {board.description ? <p className="page-description">{board.description}</p> : null}
+        <p className="page-meta">
+          {pluralize(board.topicCount, 'topic', 'topics')} · {pluralize(board.postCount, 'post', 'posts')}
+        </p>
+      </header>
+
+      {children.length > 0 ? (
+        <section aria-labelledby="child-boards-heading" className="child-board-section">
+          <h2 id="child-boards-heading">Child boards</h2>
+          <BoardList boards={children} headingLevel={3} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="topics-heading">
+        <div className="section-bar">
+          <h2 id="topics-heading">Topics</h2>
+          <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, top" />
+        </div>
+        {topics.length === 0 ? (
+          <p className="empty">There are no topics in this board yet.</p>
+        ) : (
+          <ol className="topic-list">
+            {topics.map((topic) => (
+              <TopicRow key={topic.id} topic={topic} />
+            ))}
+          </ol>
+        )}
+        <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, bottom" />
+      </section>
+    </>
+  );
+}
+
+function TopicRow({ topic }: { topic: TopicSummary }) {
+  const postPages = Math.ceil((topic.replyCount + 1) / POSTS_PER_PAGE);
+  return (
+    <li className={topic.sticky ? 'topic-row is-sticky' : 'topic-row'}>
+      <div className="topic-main">
+        <h3 className="topic-title">
+          {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
+          {topic.locked ? <span className="badge badge-locked">Locked</span> : null}
+          {topic.hasAttachments ? (
+            <span className="badge-icon" role="img" aria-label="Has attachments" title="Has attachments">
+              📎
+            </span>
+          ) : null}
+          <Link to={topicHref(topic.id)}>{topic.title}</Link>
+        </h3>
+        <p className="topic-starter muted">
+          Started by <span className="author-name">{topic.starter.name}</span>, <Time iso={topic.startedAt} />
+          {postPages > 1 ? (
+            <span className="topic-pages">
+              {' '}
+              · pages:{' '}
+              <TopicPageLinks topicId={topic.id} pages={postPages} />
+            </span>
+          ) : null}
+        </p>
+      </div>
+      <p className="topic-stats">
+        <span>{pluralize(topic.replyCount, 'reply', 'replies')}</span>
+        <span>{pluralize(topic.viewCount, 'view', 'views')}</span>
+      </p>
+      <p className="topic-last-post">
+        <Link to={postHref(topic.lastPost.topicId, topic.lastPost.postId)}>
+          <span className="visually-hidden">Last post, </span>
+          <Time iso={topic.lastPost.postedAt} />
+        </Link>
+        <br />
+        <span className="muted">by </span>
+        <span className="author-name">{topic.lastPost.author.name}</span>
+      </p>
+    </li>
+  );
+}
+
+// SMF shows a topic's first and last few pages beside its title, so a reader can
+// jump straight to the end of a long thread from the board.
+function TopicPageLinks({ topicId, pages }: { topicId: number; pages: number }) {
+  const shown = pages <= 4 ? Array.from({ length: pages }, (_, i) => i + 1) : [1, 2, pages - 1, pages];
+  return (
+    <>
+      {shown.map((p, index) => (
+        <span key={p}>
+          {index > 0 && shown[index - 1] !== p - 1 ? '… ' : null}
+          <Link to={topicHref(topicId, p)} aria-label={`Page ${formatCount(p)} of the topic`}>
+            {formatCount(p)}
+          </Link>{' '}
+        </span>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { Link } from 'react-router-dom';
+import type { Author, Post } from '../../../lib/api/schemas';
+import { pluralize } from '../../../lib/format/format';
+import { postHref } from '../../../lib/routes';
+import { Avatar } from '../../../ui/avatar';
+import { PostBody } from '../../../ui/post-body/post-body';
+import { Time } from '../../../ui/time';
+
+type PostArticleProps = { post: Post; topicId: number; targeted: boolean };
+
+/** One post, as `<article id="msg{id}">`: the contract's anchor for links to it. */
+export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
+  const subjectId = `msg${post.id}-subject`;
+  return (
+    <article
+      id={`msg${post.id}`}
+      className={targeted ? 'post is-targeted' : 'post'}
+      aria-labelledby={subjectId}
+      // Focusable so a deep link (and later, keyboard reading) can move focus to it.
+      tabIndex={-1}
+    >
+      <AuthorCard author={post.author} />
+      <div className="post-content">
+        <header className="post-header">
+          <h2 id={subjectId} className="post-subject">
+            {post.subject || 'No subject'}
+          </h2>
+          <p className="post-meta">
+            <Link to={postHref(topicId, post.id)} className="post-number" aria-label={`Post ${post.number}, link to this post`}>
+              #{post.number}
+            </Link>
+            <span className="visually-hidden"> by {post.author.name}, </span>
+            <Time iso={post.postedAt} />
+          </p>
+        </header>
+        <PostBody post={post} />
+        {post.editedAt ? (
+          <p className="post-edited muted">
+            Last edit: <Time iso={post.editedAt} />
+            {post.editedBy ? ` by ${post.editedBy}` : null}
+          </p>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+function AuthorCard({ author }: { author: Author }) {
+  // SMF keeps a name on posts of guests and deleted members but no profile.
+  const kind = author.id === null ? 'Guest or former member' : null;
+  return (
+    <div className="post-author">
+      <Avatar author={author} />
+      <div className="post-author-text">
+        <p className="author-name">{author.name}</p>
+        {author.title ? <p className="author-title">{author.title}</p> : null}
+        {kind ? <p className="author-title muted">{kind}</p> : null}
+        {author.postCount != null ? <p className="author-posts muted">{pluralize(author.postCount, 'post', 'posts')}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { Author } from '../lib/api/schemas';
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
+  return letters.map((word) => Array.from(word ?? '?')[0]?.toUpperCase() ?? '').join('');
+}
+
+// A stable hue per name, so a member keeps their colour on every page.
+function hue(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360;
+  return hash;
+}
+
+/** The author's picture, or their initials when they have none or it fails to load. */
+export function Avatar({ author, size = 48 }: { author: Author; size?: number }) {
+  const [failed, setFailed] = useState(false);
+  if (author.avatarUrl && !failed) {
+    return (
+      <img
+        className="avatar"
+        src={author.avatarUrl}
+        alt=""
+        width={size}
+        height={size}
+        loading="lazy"
+        decoding="async"
+        onError={() => setFailed(true)}
+      />
+    );
+  }
+  return (
+    <span
+      className="avatar avatar-initials"
+      aria-hidden="true"
+      style={{ '--avatar-hue': hue(author.name), width: size, height: size } as React.CSSProperties}
+    >
+      {initials(author.name)}
+    </span>
+  );
+}

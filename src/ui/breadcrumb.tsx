@@ -1,0 +1,42 @@
+import { Link } from 'react-router-dom';
+import type { Crumb } from '../lib/api/schemas';
+import { boardHref, categoryHref, topicHref } from '../lib/routes';
+
+function crumbHref(crumb: Crumb): string {
+  if (crumb.id === null) return '/';
+  switch (crumb.kind) {
+    case 'forum':
+      return '/';
+    case 'category':
+      return categoryHref(crumb.id);
+    case 'board':
+      return boardHref(crumb.id);
+    case 'topic':
+      return topicHref(crumb.id);
+  }
+}
+
+/**
+ * Forum → category → parent boards… → here. Every crumb but the last is a real link;
+ * the last is the current page (aria-current) and plain text.
+ */
+export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        {crumbs.map((crumb, index) => {
+          const last = index === crumbs.length - 1;
+          return (
+            <li key={`${crumb.kind}-${crumb.id ?? 'root'}`}>
+              {last ? (
+                <span aria-current="page">{crumb.name}</span>
+              ) : (
+                <Link to={crumbHref(crumb)}>{crumb.name}</Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,106 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { server } from '../../mocks/node';
+import { ApiError } from '../../src/lib/api/api-error';
+import { apiGet } from '../../src/lib/api/client';
+import { forumResponseSchema } from '../../src/lib/api/schemas';
+import { shouldRetry } from '../../src/lib/query-client';
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the API client', () => {
+  it('returns a valid answer, validated and with unknown fields dropped', async () => {
+    server.use(http.get('*/api/forum', () => HttpResponse.json({ forum: { name: 'F', extra: 1 }, categories: [], more: true })));
+    await expect(apiGet('/forum', forumResponseSchema)).resolves.toEqual({ forum: { name: 'F', description: undefined }, categories: [] });
+  });
+
+  it('tells an HTTP error by status and the contract error code', async () => {
+    server.use(http.get('*/api/forum', () => HttpResponse.json({ error: { code: 'forbidden', message: 'Members only' } }, { status: 403 })));
+    const error = await failure(apiGet('/forum', forumResponseSchema));
+    expect({ kind: error.kind, status: error.status, code: error.code, message: error.message }).toEqual({
+      kind: 'http',
+      status: 403,
+      code: 'forbidden',
+      message: 'Members only',
+    });
+    expect(error.isForbidden).toBe(true);
+    expect(error.isTransient).toBe(false);
+  });
+
+  it('copes with an error status whose body is not JSON', async () => {
+    server.use(http.get('*/api/forum', () => new HttpResponse('<h1>502</h1>', { status: 502 })));
+    const error = await failure(apiGet('/forum', forumResponseSchema));
+    expect({ kind: error.kind, status: error.status, code: error.code }).toEqual({ kind: 'http', status: 502, code: undefined });
+    expect(error.isTransient).toBe(true);
+  });
+
+  it('tells a 2xx body that is not JSON', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    server.use(http.get('*/api/forum', () => new HttpResponse('<html></html>', { status: 200 })));
+    expect((await failure(apiGet('/forum', forumResponseSchema))).kind).toBe('not-json');
+  });
+
+  it('tells a body that breaks the contract, naming where, and logs the details', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    server.use(http.get('*/api/forum', () => HttpResponse.json({ forum: { name: 'F' }, categories: [{ id: 0, name: 'x', boards: [] }] })));
+    const error = await failure(apiGet('/forum', forumResponseSchema));
+    expect(error.kind).toBe('contract');
+    expect(error.message).toContain('categories.0.id');
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('tells a network failure', async () => {
+    server.use(http.get('*/api/forum', () => HttpResponse.error()));
+    const error = await failure(apiGet('/forum', forumResponseSchema));
+    expect(error.kind).toBe('network');
+    expect(error.isTransient).toBe(true);
+  });
+
+  it('gives up on a slow answer after its timeout', async () => {
+    server.use(http.get('*/api/forum', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
+    }));
+    const error = await failure(apiGet('/forum', forumResponseSchema, { timeoutMs: 50 }));
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('lets a cancellation by the caller through as an abort, not an error to show', async () => {
+    server.use(http.get('*/api/forum', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
+    }));
+    const controller = new AbortController();
+    const request = apiGet('/forum', forumResponseSchema, { signal: controller.signal });
+    controller.abort();
+    await expect(request).rejects.not.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('automatic retries', () => {
+  const error = (kind: ApiError['kind'], status?: number) => new ApiError(kind, 'x', { path: '/', ...(status ? { status } : {}) });
+
+  it('retry network failures, timeouts and 5xx a bounded number of times', () => {
+    expect(shouldRetry(0, error('network'))).toBe(true);
+    expect(shouldRetry(1, error('timeout'))).toBe(true);
+    expect(shouldRetry(0, error('http', 503))).toBe(true);
+    expect(shouldRetry(2, error('network'))).toBe(false);
+  });
+
+  it('never retry a 4xx or an answer that breaks the contract', () => {
+    expect(shouldRetry(0, error('http', 404))).toBe(false);
+    expect(shouldRetry(0, error('http', 400))).toBe(false);
+    expect(shouldRetry(0, error('contract'))).toBe(false);
+    expect(shouldRetry(0, error('not-json'))).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { BUSY_BOARD_ID, CHILD_BOARD_ID, EMPTY_BOARD_ID, GRANDCHILD_BOARD_ID, RESTRICTED_BOARD_ID, SEED_BOARD_ID } from '../../mocks/db/ids';
+import { mockApi } from '../mock-api';
+import { renderRoute } from '../render-route';
+
+const breadcrumbItems = () => within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getAllByRole('listitem');
+
+describe('a board', () => {
+  it('shows a breadcrumb from the forum through its category, the current board last and not a link', async () => {
+    renderRoute(`/board/${SEED_BOARD_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Crime and war' })).toBeInTheDocument();
+    const items = breadcrumbItems();
+    expect(items.map((item) => item.textContent)).toEqual(['Bosman Business World', 'News and Research', 'Crime and war']);
+    expect(within(items[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/');
+    expect(within(items[1] as HTMLElement).getByRole('link')).toHaveAttribute('href', expect.stringMatching(/^\/#c\d+$/));
+    expect(within(items[2] as HTMLElement).queryByRole('link')).toBeNull();
+    expect(within(items[2] as HTMLElement).getByText('Crime and war')).toHaveAttribute('aria-current', 'page');
+    expect(document.title).toBe('Crime and war · Bosman Business World');
+  });
+
+  it('names every parent board in the breadcrumb of a board two levels down', async () => {
+    renderRoute(`/board/${GRANDCHILD_BOARD_ID}`);
+    await screen.findByRole('heading', { level: 1 });
+    const { breadcrumb } = await mockApi.board(GRANDCHILD_BOARD_ID);
+    expect(breadcrumb.map((c) => c.kind)).toEqual(['forum', 'category', 'board', 'board', 'board']);
+    expect(breadcrumbItems().map((item) => item.textContent)).toEqual(breadcrumb.map((c) => c.name));
+    expect(screen.getByRole('navigation', { name: 'Breadcrumb' }).querySelector(`a[href="/board/${CHILD_BOARD_ID}"]`)).not.toBeNull();
+  });
+
+  it('lists its child boards', async () => {
+    renderRoute(`/board/${CHILD_BOARD_ID}`);
+    const section = await screen.findByRole('region', { name: 'Child boards' });
+    expect(within(section).getByRole('link', { name: /Funding/ })).toHaveAttribute('href', `/board/${GRANDCHILD_BOARD_ID}`);
+  });
+
+  it('lists topics sticky first, marked, with starter, replies, views and a link to the last post', async () => {
+    renderRoute(`/board/${BUSY_BOARD_ID}`);
+    const topicsRegion = await screen.findByRole('region', { name: 'Topics' });
+    const { topics } = await mockApi.board(BUSY_BOARD_ID);
+    const rows = within(topicsRegion).getAllByRole('listitem').filter((li) => li.classList.contains('topic-row'));
+    expect(rows).toHaveLength(20);
+    const firstSticky = topics.findIndex((t) => !t.sticky);
+    expect(firstSticky).toBeGreaterThan(0);
+    rows.forEach((row, index) => {
+      const topic = topics[index];
+      if (!topic) throw new Error('row without topic');
+      expect(within(row).getByRole('link', { name: topic.title })).toHaveAttribute('href', `/topic/${topic.id}`);
+      expect(within(row).queryByText('Sticky') !== null).toBe(topic.sticky);
+      expect(within(row).queryByText('Locked') !== null).toBe(topic.locked);
+      expect(row).toHaveTextContent(`Started by ${topic.starter.name}`);
+      expect(row).toHaveTextContent(new RegExp(`${topic.replyCount.toLocaleString('en-US')} repl(y|ies)`));
+      expect(row).toHaveTextContent(new RegExp(`${topic.viewCount.toLocaleString('en-US')} views?`));
+      expect(within(row).getByRole('link', { name: /^Last post/ })).toHaveAttribute('href', `/topic/${topic.id}?post=${topic.lastPost.postId}#msg${topic.lastPost.postId}`);
+    });
+    expect(topics.some((t) => t.locked)).toBe(true);
+  });
+
+  it('pages through its topics with real links, the current page marked', async () => {
+    const { user } = renderRoute(`/board/${BUSY_BOARD_ID}`);
+    const top = await screen.findByRole('navigation', { name: 'Topic pages, top' });
+    expect(within(top).getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+    expect(within(top).getByRole('link', { name: 'Page 2' })).toHaveAttribute('href', `/board/${BUSY_BOARD_ID}?page=2`);
+    await user.click(within(top).getByRole('link', { name: 'Next page' }));
+    // Both page lists, above and below the topics, now mark page 2.
+    const current = await screen.findAllByRole('link', { name: 'Page 2', current: 'page' });
+    expect(current.map((link) => link.getAttribute('href'))).toEqual([`/board/${BUSY_BOARD_ID}?page=2`, `/board/${BUSY_BOARD_ID}?page=2`]);
+    const pageTwo = await mockApi.board(BUSY_BOARD_ID, 2);
+    const shown = within(screen.getByRole('region', { name: 'Topics' })).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(shown).toEqual(pageTwo.topics.map((topic) => expect.stringContaining(topic.title)));
+    expect(document.title).toMatch(/\(page 2\)/);
+  });
+
+  it('treats ?page=1 and nonsense pages as page 1', async () => {
+    const { router } = renderRoute(`/board/${BUSY_BOARD_ID}?page=abc`);
+    await screen.findByRole('navigation', { name: 'Topic pages, top' });
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('says there are no topics in an empty board', async () => {
+    renderRoute(`/board/${EMPTY_BOARD_ID}`);
+    expect(await screen.findByText('There are no topics in this board yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Topic pages, top' })).toBeNull();
+  });
+});
+
+describe('a board that cannot be shown', () => {
+  it('says "no access" for a board the server forbids', async () => {
+    renderRoute(`/board/${RESTRICTED_BOARD_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the board index' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('says "not found" for a board that does not exist', async () => {
+    renderRoute('/board/9999');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
+    expect(screen.getByText(/The server said/)).toBeInTheDocument();
+  });
+
+  it('says "not found" for a page past the last', async () => {
+    renderRoute(`/board/${BUSY_BOARD_ID}?page=99`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
+  });
+
+  it('shows the page-not-found page for an id that is not a number', async () => {
+    renderRoute('/board/crime');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});

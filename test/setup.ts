@@ -1,0 +1,24 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from '../mocks/node';
+
+// Every request a test makes must be one the mock forum knows: an unhandled
+// request is a bug in the test or the app, and relative /api URLs only resolve
+// while MSW intercepts them in jsdom.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// A test that overrides a handler (server.use) must not leak it into the next one.
+afterEach(() => {
+  server.resetHandlers();
+  cleanup();
+});
+afterAll(() => server.close());
+
+// jsdom does not lay out or scroll; the router and deep links call these. The mock
+// forum's own tests run in Node (no window), so only patch where there is a DOM.
+if (typeof window !== 'undefined') {
+  window.scrollTo = () => undefined;
+  Element.prototype.scrollIntoView = function scrollIntoView() {
+    return undefined;
+  };
+}
