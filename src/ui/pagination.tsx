@@ -41,7 +41,8 @@ export function Pagination({ current, total, hrefFor, label }: PaginationProps) 
         <li>
           {current > 1 ? (
             <Link to={hrefFor(current - 1)} rel="prev" className="pagination-step" aria-label="Previous page">
-              <span aria-hidden="true">‹ </span>Previous
+              <span aria-hidden="true">‹</span>
+              <span className="pagination-step-label"> Previous</span>
             </Link>
           ) : null}
         </li>
@@ -65,7 +66,8 @@ export function Pagination({ current, total, hrefFor, label }: PaginationProps) 
         <li>
           {current < total ? (
             <Link to={hrefFor(current + 1)} rel="next" className="pagination-step" aria-label="Next page">
-              Next<span aria-hidden="true"> ›</span>
+              <span className="pagination-step-label">Next </span>
+              <span aria-hidden="true">›</span>
             </Link>
           ) : null}
         </li>
