@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import './app/theme.css';
 import './app/styles.css';
 
 // Dev and demo builds answer /api from the mock forum in a service worker. The

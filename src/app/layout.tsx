@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
+import { KeyboardShortcuts } from '../features/keyboard/keyboard-shortcuts';
+import { SearchBox } from '../features/search/components/search-box';
+import { ThemeSwitch } from '../features/theme/theme-switch';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
 export function AppLayout() {
@@ -23,6 +26,10 @@ export function AppLayout() {
             </svg>
             <span>Lectern</span>
           </Link>
+          <div className="site-header-tools">
+            <SearchBox />
+            <ThemeSwitch />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} aria-busy={busy || undefined}>
@@ -34,6 +41,7 @@ export function AppLayout() {
         </p>
       </footer>
       <RouteAnnouncer />
+      <KeyboardShortcuts />
       <ScrollRestoration />
     </>
   );

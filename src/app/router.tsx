@@ -5,6 +5,8 @@ import { NotFoundPage, RouteError } from './route-error';
 import { boardRoute } from './routes/board-route';
 import { forumIndexRoute } from './routes/forum-index-route';
 import { legacyRoute } from './routes/legacy-route';
+import { printRoute } from './routes/print-route';
+import { searchRoute } from './routes/search-route';
 import { postRoute, topicRoute } from './routes/topic-route';
 import { PageSkeleton } from './page-skeleton';
 
@@ -26,6 +28,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             boardRoute(queryClient),
             topicRoute(queryClient),
             postRoute(queryClient),
+            printRoute(queryClient),
+            searchRoute(queryClient),
             legacyRoute(),
             { path: '*', Component: NotFoundPage },
           ],

@@ -1,0 +1,4 @@
+/** Keyboard reading (issue 4). Placeholder until it lands. */
+export function KeyboardShortcuts() {
+  return null;
+}
