@@ -1,12 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
 import { KeyboardShortcuts } from '../features/keyboard/keyboard-shortcuts';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
+import { usePrefetchOnIntent } from './routes/prefetch-on-intent';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
 export function AppLayout() {
   const navigation = useNavigation();
+  usePrefetchOnIntent(useQueryClient());
   const busy = navigation.state !== 'idle';
   return (
     <>

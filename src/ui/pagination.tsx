@@ -1,4 +1,5 @@
-import { Link } from 'react-router-dom';
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { formatCount } from '../lib/format/format';
 
 type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
@@ -25,22 +26,27 @@ export function pageItems(current: number, total: number, around = 2): PageItem[
   return items;
 }
 
+// Past this many pages the list hides some, so offer a field to reach any of them.
+const JUMP_FIELD_FROM = 8;
+
 type PaginationProps = {
   current: number;
   total: number;
   hrefFor: (page: number) => string;
   /** Tells the top and bottom lists apart for screen readers. */
   label: string;
+  /** Router state carried by every page link (the topic uses it to scroll to its posts). */
+  state?: unknown;
 };
 
-export function Pagination({ current, total, hrefFor, label }: PaginationProps) {
+export function Pagination({ current, total, hrefFor, label, state }: PaginationProps) {
   if (total <= 1) return null;
   return (
     <nav aria-label={label} className="pagination">
       <ul>
         <li>
           {current > 1 ? (
-            <Link to={hrefFor(current - 1)} rel="prev" className="pagination-step" aria-label="Previous page">
+            <Link to={hrefFor(current - 1)} state={state} rel="prev" className="pagination-step" aria-label="Previous page">
               <span aria-hidden="true">‹</span>
               <span className="pagination-step-label"> Previous</span>
             </Link>
@@ -55,6 +61,7 @@ export function Pagination({ current, total, hrefFor, label }: PaginationProps) 
             <li key={item.page}>
               <Link
                 to={hrefFor(item.page)}
+                state={state}
                 aria-current={item.page === current ? 'page' : undefined}
                 aria-label={`Page ${formatCount(item.page)}`}
               >
@@ -65,13 +72,48 @@ export function Pagination({ current, total, hrefFor, label }: PaginationProps) 
         )}
         <li>
           {current < total ? (
-            <Link to={hrefFor(current + 1)} rel="next" className="pagination-step" aria-label="Next page">
+            <Link to={hrefFor(current + 1)} state={state} rel="next" className="pagination-step" aria-label="Next page">
               <span className="pagination-step-label">Next </span>
               <span aria-hidden="true">›</span>
             </Link>
           ) : null}
         </li>
       </ul>
+      {total >= JUMP_FIELD_FROM ? <JumpToPage total={total} current={current} hrefFor={hrefFor} state={state} /> : null}
     </nav>
+  );
+}
+
+function JumpToPage({ total, current, hrefFor, state }: Omit<PaginationProps, 'label'>) {
+  const navigate = useNavigate();
+  const id = useId();
+  const [value, setValue] = useState('');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const page = Number(value);
+    // The input's min/max/step already refuse anything else; this guards odd browsers.
+    if (!Number.isInteger(page) || page < 1 || page > total) return;
+    setValue('');
+    if (page !== current) void navigate(hrefFor(page), { state });
+  };
+  return (
+    <form className="pagination-jump" onSubmit={submit}>
+      <label htmlFor={id}>Go to page</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={total}
+        step={1}
+        required
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        placeholder={`1–${formatCount(total)}`}
+      />
+      <button type="submit" className="button">
+        Go
+      </button>
+    </form>
   );
 }

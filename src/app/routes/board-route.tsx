@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
 import { boardQuery } from '../../features/board/api/board-query';
 import { BoardPage } from '../../features/board/components/board-page';
+import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
 import { readPage, requireId } from './route-params';
 
 export function boardRoute(queryClient: QueryClient): RouteObject {
@@ -19,5 +20,5 @@ export function boardRoute(queryClient: QueryClient): RouteObject {
 
 function BoardRouteComponent() {
   const { boardId, page } = useLoaderData<{ boardId: number; page: number }>();
-  return <BoardPage key={`${boardId}-${page}`} boardId={boardId} page={page} />;
+  return <BoardPage key={`${boardId}-${page}`} boardId={boardId} page={page} footer={<JumpToBoard currentBoardId={boardId} />} />;
 }

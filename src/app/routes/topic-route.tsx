@@ -1,12 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
+import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
+import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
 import { postQuery } from '../../features/topic/api/post-query';
 import { rememberTopicPage, topicPageQuery, topicPostQuery } from '../../features/topic/api/topic-query';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import { parsePositiveInt, postHref } from '../../lib/routes';
 import { readPage, requireId } from './route-params';
 
-type TopicLoaderData = { topicId: number; page: number; targetPostId: number | null };
+type TopicLoaderData = { topicId: number; boardId: number; page: number; targetPostId: number | null };
 
 export function topicRoute(queryClient: QueryClient): RouteObject {
   return {
@@ -16,26 +18,39 @@ export function topicRoute(queryClient: QueryClient): RouteObject {
       const targetPostId = parsePositiveInt(new URL(request.url).searchParams.get('post'));
       if (targetPostId === null) {
         const page = readPage(request);
-        await queryClient.ensureQueryData(topicPageQuery(topicId, page));
-        return { topicId, page, targetPostId };
+        const data = await queryClient.ensureQueryData(topicPageQuery(topicId, page));
+        return { topicId, boardId: data.topic.boardId, page, targetPostId };
       }
       // A /post/{id} link already learned which page holds the post: reuse that answer.
       const located = queryClient.getQueryData(postQuery(targetPostId).queryKey);
       if (located && located.topic.id === topicId) {
-        await queryClient.ensureQueryData(topicPageQuery(topicId, located.page));
-        return { topicId, page: located.page, targetPostId };
+        const data = await queryClient.ensureQueryData(topicPageQuery(topicId, located.page));
+        return { topicId, boardId: data.topic.boardId, page: located.page, targetPostId };
       }
       const data = await queryClient.ensureQueryData(topicPostQuery(topicId, targetPostId));
       rememberTopicPage(queryClient, data);
-      return { topicId, page: data.page.number, targetPostId };
+      return { topicId, boardId: data.topic.boardId, page: data.page.number, targetPostId };
     },
     Component: TopicRouteComponent,
   };
 }
 
 function TopicRouteComponent() {
-  const { topicId, page, targetPostId } = useLoaderData<TopicLoaderData>();
-  return <TopicPage key={`${topicId}-${page}`} topicId={topicId} page={page} targetPostId={targetPostId} />;
+  const { topicId, boardId, page, targetPostId } = useLoaderData<TopicLoaderData>();
+  return (
+    <TopicPage
+      key={`${topicId}-${page}`}
+      topicId={topicId}
+      page={page}
+      targetPostId={targetPostId}
+      footer={
+        <>
+          <TopicNeighbours boardId={boardId} topicId={topicId} />
+          <JumpToBoard currentBoardId={boardId} />
+        </>
+      }
+    />
+  );
 }
 
 /** `/post/{id}`: ask the server where the post lives, then show it in its topic. */

@@ -1,4 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TopicSummary } from '../../../lib/api/schemas';
 import { formatCount, pluralize } from '../../../lib/format/format';
@@ -6,6 +7,7 @@ import { boardHref, postHref, topicHref } from '../../../lib/routes';
 import { BoardList } from '../../../ui/board-list';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
+import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
 import { boardQuery } from '../api/board-query';
 
@@ -13,12 +15,15 @@ import { boardQuery } from '../api/board-query';
 const POSTS_PER_PAGE = 15;
 
 /** One board: its child boards and one page of its topics, sticky ones first. */
-export function BoardPage({ boardId, page }: { boardId: number; page: number }) {
+export function BoardPage({ boardId, page, footer }: { boardId: number; page: number; footer?: ReactNode }) {
   const { data } = useSuspenseQuery(boardQuery(boardId, page));
   const { board, breadcrumb, children, topics } = data;
   const forumName = breadcrumb[0]?.name;
   const hrefFor = (target: number) => boardHref(board.id, target);
   const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
+  // Re-render when reading positions change, here or in another tab.
+  useReadPositionsVersion();
+  const unread = new Set(topics.filter((topic) => hasUnread(topic, board.id)).map((topic) => topic.id));
   return (
     <>
       <title>{`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
@@ -41,6 +46,7 @@ export function BoardPage({ boardId, page }: { boardId: number; page: number }) 
       <section aria-labelledby="topics-heading">
         <div className="section-bar">
           <h2 id="topics-heading">Topics</h2>
+          {topics.length > 0 ? <MarkAllRead boardId={board.id} topics={topics} /> : null}
           <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, top" />
         </div>
         {topics.length === 0 ? (
@@ -48,17 +54,39 @@ export function BoardPage({ boardId, page }: { boardId: number; page: number }) 
         ) : (
           <ol className="topic-list">
             {topics.map((topic) => (
-              <TopicRow key={topic.id} topic={topic} />
+              <TopicRow key={topic.id} topic={topic} unread={unread.has(topic.id)} />
             ))}
           </ol>
         )}
         <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, bottom" />
       </section>
+      {footer}
     </>
   );
 }
 
-function TopicRow({ topic }: { topic: TopicSummary }) {
+function MarkAllRead({ boardId, topics }: { boardId: number; topics: readonly TopicSummary[] }) {
+  const [done, setDone] = useState(false);
+  return (
+    <span className="mark-read">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => {
+          markBoardRead(boardId, topics);
+          setDone(true);
+        }}
+      >
+        Mark all as read
+      </button>
+      <span role="status" className="muted">
+        {done ? 'Marked as read' : ''}
+      </span>
+    </span>
+  );
+}
+
+function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
   const postPages = Math.ceil((topic.replyCount + 1) / POSTS_PER_PAGE);
   return (
     <li className={topic.sticky ? 'topic-row is-sticky' : 'topic-row'}>
@@ -72,6 +100,11 @@ function TopicRow({ topic }: { topic: TopicSummary }) {
             </span>
           ) : null}
           <Link to={topicHref(topic.id)}>{topic.title}</Link>
+          {unread ? (
+            <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${topic.title}: go to the first unread`}>
+              New
+            </Link>
+          ) : null}
         </h3>
         <p className="topic-starter muted">
           Started by <span className="author-name">{topic.starter.name}</span>, <Time iso={topic.startedAt} />

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { useLocation } from 'react-router-dom';
+import { Fragment, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { pluralize } from '../../../lib/format/format';
 import { topicHref } from '../../../lib/routes';
 import { Breadcrumb } from '../../../ui/breadcrumb';
@@ -8,21 +8,34 @@ import { Pagination } from '../../../ui/pagination';
 import { Time } from '../../../ui/time';
 import { topicPageQuery } from '../api/topic-query';
 import { PostArticle } from './post-article';
+import { useReadTracking } from './use-read-tracking';
+import { TO_POSTS_STATE, useTopicNavigation } from './use-topic-navigation';
 
-type TopicPageProps = { topicId: number; page: number; targetPostId: number | null };
+type TopicPageProps = {
+  topicId: number;
+  page: number;
+  targetPostId: number | null;
+  /** What the app shows under the posts (links to other topics, quick navigation). */
+  footer?: ReactNode;
+};
 
 /** One page of a topic: its header, then its posts oldest first, with pages above and below. */
-export function TopicPage({ topicId, page, targetPostId }: TopicPageProps) {
+export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProps) {
   const { data } = useSuspenseQuery(topicPageQuery(topicId, page));
   const { topic, breadcrumb, posts } = data;
   const forumName = breadcrumb[0]?.name;
   const hrefFor = (target: number) => topicHref(topic.id, target);
   const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
-  useScrollToPost(targetPostId);
+  const postsId = `topic-${topic.id}-posts`;
+  useTopicNavigation({ topicId: topic.id, page: data.page.number, totalPages: data.page.totalPages, targetPostId, postsId });
+  const firstNew = useReadTracking({ topicId: topic.id, posts, page: data.page.number, perPage: data.page.size });
 
   return (
     <>
       <title>{`${topic.title}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
+      {/* React hoists these into <head>: browsers and crawlers learn the page sequence. */}
+      {data.page.number > 1 ? <link rel="prev" href={hrefFor(data.page.number - 1)} /> : null}
+      {data.page.number < data.page.totalPages ? <link rel="next" href={hrefFor(data.page.number + 1)} /> : null}
       <Breadcrumb crumbs={breadcrumb} />
       <header className="page-header topic-header">
         <h1>
@@ -35,28 +48,27 @@ export function TopicPage({ topicId, page, targetPostId }: TopicPageProps) {
           {' · '}
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
+        <p className="page-meta">
+          <Link to={`/topic/${topic.id}/print`}>Print</Link>
+        </p>
         {topic.locked ? <p className="notice">This topic is locked: no new replies can be posted.</p> : null}
       </header>
-      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" />
-      <section className="posts" aria-label={`Posts, page ${data.page.number} of ${data.page.totalPages}`}>
+      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />
+      <section id={postsId} className="posts" aria-label={`Posts, page ${data.page.number} of ${data.page.totalPages}`} tabIndex={-1}>
         {posts.map((post) => (
-          <PostArticle key={post.id} post={post} topicId={topic.id} targeted={post.id === targetPostId} />
+          <Fragment key={post.id}>
+            {post.number === firstNew ? (
+              // id="new": the anchor of "first unread" links and SMF's `.new#new` links.
+              <p id="new" className="new-posts-divider">
+                <span>New since your last visit</span>
+              </p>
+            ) : null}
+            <PostArticle post={post} topicId={topic.id} targeted={post.id === targetPostId} />
+          </Fragment>
         ))}
       </section>
-      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, bottom" />
+      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, bottom" state={TO_POSTS_STATE} />
+      {footer}
     </>
   );
-}
-
-// `?post=P` names a post: bring it into view once it is on the page. A `#msgP` hash
-// alone is handled by the router's scroll restoration; this covers links without one.
-function useScrollToPost(postId: number | null) {
-  const { key } = useLocation();
-  useEffect(() => {
-    if (postId === null) return;
-    const element = document.getElementById(`msg${postId}`);
-    if (!element) return;
-    element.scrollIntoView({ block: 'start' });
-    element.focus({ preventScroll: true });
-  }, [postId, key]);
 }

@@ -1,0 +1,128 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BUSY_BOARD_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { server } from '../../mocks/node';
+import { mockApi } from '../mock-api';
+import { renderRoute } from '../render-route';
+
+// Requests the app makes, by path: prefetching and the warm cache are about requests.
+const requests: string[] = [];
+const record = ({ request }: { request: Request }) => {
+  const url = new URL(request.url);
+  requests.push(`${url.pathname}${url.search}`);
+};
+server.events.on('request:start', record);
+afterEach(() => {
+  requests.length = 0;
+});
+
+describe('moving around a long topic', () => {
+  it('goes to any page of the 10,000-post topic from the page field', async () => {
+    const { user } = renderRoute(`/topic/${HUGE_TOPIC_ID}`);
+    const top = await screen.findByRole('navigation', { name: 'Post pages, top' });
+    await user.type(within(top).getByRole('spinbutton', { name: 'Go to page' }), '500');
+    await user.click(within(top).getByRole('button', { name: 'Go' }));
+    expect(await screen.findByRole('link', { name: 'Post 7486, link to this post' })).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Page 500', current: 'page' })).toHaveLength(2);
+  });
+
+  it('offers no page field where every page is listed anyway', async () => {
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    await screen.findByRole('navigation', { name: 'Post pages, top' });
+    expect(screen.queryByRole('spinbutton', { name: 'Go to page' })).toBeNull();
+  });
+
+  it('tells the browser which pages come before and after', async () => {
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}?page=2`);
+    await screen.findByRole('navigation', { name: 'Post pages, top' });
+    expect(document.head.querySelector('link[rel="prev"]')).toHaveAttribute('href', `/topic/${MULTI_PAGE_TOPIC_ID}`);
+    expect(document.head.querySelector('link[rel="next"]')).toHaveAttribute('href', `/topic/${MULTI_PAGE_TOPIC_ID}?page=3`);
+  });
+
+  it('loads the next page before the reader asks for it', async () => {
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    await screen.findByRole('navigation', { name: 'Post pages, top' });
+    await expect.poll(() => requests).toContain(`/api/topics/${MULTI_PAGE_TOPIC_ID}?page=2`);
+  });
+});
+
+describe('prefetching on intent', () => {
+  it('loads a topic while its link is hovered, so the click needs no request', async () => {
+    const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
+    const link = await screen.findByRole('link', { name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' });
+    await user.hover(link);
+    await expect.poll(() => requests).toContain(`/api/topics/${SEED_TOPIC_ID}`);
+    const before = requests.length;
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: /^Seoul Calls/ })).toBeInTheDocument();
+    expect(requests.slice(before).filter((path) => path.startsWith(`/api/topics/${SEED_TOPIC_ID}`))).toEqual([]);
+  });
+
+  it('climbs back up the breadcrumb from the warm cache without a request', async () => {
+    const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
+    await user.click(await screen.findByRole('link', { name: /^Seoul Calls/ }));
+    await screen.findByRole('heading', { level: 1, name: /^Seoul Calls/ });
+    const before = requests.length;
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Crime and war' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Crime and war' })).toBeInTheDocument();
+    expect(requests.slice(before).filter((path) => path.startsWith('/api/boards/'))).toEqual([]);
+  });
+});
+
+describe('quick navigation', () => {
+  it('jumps to any board from a topic, the current board marked', async () => {
+    const { user } = renderRoute(`/topic/${SEED_TOPIC_ID}`);
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByText('Jump to a board'));
+    const nav = await screen.findByRole('navigation', { name: 'Jump to a board' });
+    const current = await within(nav).findByRole('link', { name: 'Crime and war' });
+    expect(current).toHaveAttribute('aria-current', 'page');
+    const { categories } = await mockApi.forum();
+    const count = (boards: { children: unknown[] }[]): number => boards.reduce((n, b) => n + 1 + count(b.children as { children: unknown[] }[]), 0);
+    const boardLinks = within(nav).getAllByRole('link').filter((a) => a.getAttribute('href')?.startsWith('/board/'));
+    expect(boardLinks).toHaveLength(categories.reduce((n, c) => n + count(c.boards), 0));
+    await user.click(within(nav).getByRole('link', { name: 'Markets and Finance' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Markets and Finance' })).toBeInTheDocument();
+  });
+
+  it('links the previous and next topic of the board, in the board order', async () => {
+    const { topics } = await mockApi.board(BUSY_BOARD_ID);
+    const [first, second, third] = topics;
+    if (!first || !second || !third) throw new Error('the busy board has topics');
+    renderRoute(`/topic/${second.id}`);
+    const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
+    expect(within(nav).getByRole('link', { name: new RegExp(`Previous topic.*${escape(first.title)}`) })).toHaveAttribute('href', `/topic/${first.id}`);
+    expect(within(nav).getByRole('link', { name: new RegExp(`Next topic.*${escape(third.title)}`) })).toHaveAttribute('href', `/topic/${third.id}`);
+  });
+
+  it('crosses board pages for the neighbours of the last topic on a page', async () => {
+    const [pageOne, pageTwo] = await Promise.all([mockApi.board(BUSY_BOARD_ID, 1), mockApi.board(BUSY_BOARD_ID, 2)]);
+    const last = pageOne.topics.at(-1);
+    const next = pageTwo.topics[0];
+    if (!last || !next) throw new Error('the busy board has two pages');
+    renderRoute(`/topic/${last.id}`);
+    const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
+    expect(within(nav).getByRole('link', { name: new RegExp(`Next topic.*${escape(next.title)}`) })).toHaveAttribute('href', `/topic/${next.id}`);
+  });
+});
+
+describe('old SMF links', () => {
+  it('open the page that an SMF start offset names', async () => {
+    const { router } = renderRoute(`/index.php?topic=${MULTI_PAGE_TOPIC_ID}.15`);
+    expect(await screen.findByRole('link', { name: 'Post 16, link to this post' })).toBeInTheDocument();
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}?page=2`);
+  });
+
+  it('open a post named by msg=', async () => {
+    const { posts } = await mockApi.topic(MULTI_PAGE_TOPIC_ID, 3);
+    const post = posts[0];
+    if (!post) throw new Error('page 3 has posts');
+    const { router } = renderRoute(`/index.php?msg=${post.id}`);
+    expect(await screen.findByRole('link', { name: `Post ${post.number}, link to this post` })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

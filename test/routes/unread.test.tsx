@@ -1,0 +1,91 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID } from '../../mocks/db/ids';
+import { getReadPosition, resetReadPositionsCache } from '../../src/lib/unread/read-positions';
+import { mockApi } from '../mock-api';
+import { renderRoute } from '../render-route';
+
+const STORAGE_KEY = 'lectern:read:v1';
+
+// A visit before this page load read the topic up to post `number` of 15 a page.
+function rememberEarlierVisit(topicId: number, postId: number, number: number) {
+  const store = { topics: { [topicId]: { postId, number, perPage: 15, at: '2020-01-01T00:00:00Z' } }, boards: {} };
+  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(store));
+  resetReadPositionsCache();
+}
+
+async function topicOnBusyBoardWithPages() {
+  const board = await mockApi.board(BUSY_BOARD_ID);
+  const topic = board.topics.find((t) => !t.sticky && t.replyCount >= 20);
+  if (!topic) throw new Error('the busy board should list a topic of two pages or more');
+  const pageOne = await mockApi.topic(topic.id, 1);
+  const last = pageOne.posts[pageOne.posts.length - 1];
+  if (!last) throw new Error('empty page');
+  return { topic, lastOfPageOne: last };
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+  resetReadPositionsCache();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('unread tracking without an account', () => {
+  it('remembers the furthest post read on a topic page', async () => {
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    await screen.findByRole('heading', { level: 1 });
+    // jsdom lays nothing out, so every post counts as seen.
+    await vi.waitFor(() => expect(getReadPosition(MULTI_PAGE_TOPIC_ID)?.number).toBe(15));
+    expect(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}').topics[MULTI_PAGE_TOPIC_ID].perPage).toBe(15);
+  });
+
+  it('marks a topic with new posts in its board, linking to the first unread page', async () => {
+    const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
+    rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
+    renderRoute(`/board/${BUSY_BOARD_ID}`);
+    const link = await screen.findByRole('link', { name: `New posts in ${topic.title}: go to the first unread` });
+    expect(link).toHaveAttribute('href', `/topic/${topic.id}?page=2#new`);
+    // Topics never opened here are not flagged.
+    expect(screen.getAllByRole('link', { name: /^New posts in/ })).toHaveLength(1);
+  });
+
+  it('shows where new posts begin since the last visit', async () => {
+    const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
+    rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
+    renderRoute(`/topic/${topic.id}?page=2#new`);
+    const divider = await screen.findByText('New since your last visit');
+    const next = divider.closest('p')?.nextElementSibling;
+    expect(next?.tagName).toBe('ARTICLE');
+    expect(within(next as HTMLElement).getByRole('link', { name: 'Post 16, link to this post' })).toBeInTheDocument();
+  });
+
+  it('sends `#new` to the page of the first unread post', async () => {
+    const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
+    rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
+    const { router } = renderRoute(`/topic/${topic.id}#new`);
+    expect(await screen.findByText('New since your last visit')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=2');
+  });
+
+  it('marks a whole board as read', async () => {
+    const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
+    rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
+    const { user } = renderRoute(`/board/${BUSY_BOARD_ID}`);
+    await screen.findByRole('link', { name: /^New posts in/ });
+    await user.click(screen.getByRole('button', { name: 'Mark all as read' }));
+    expect(screen.queryByRole('link', { name: /^New posts in/ })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Marked as read');
+  });
+
+  it('keeps the page working when storage refuses to save', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    expect(await screen.findAllByRole('article')).toHaveLength(15);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    // Still remembered for this visit.
+    expect(getReadPosition(MULTI_PAGE_TOPIC_ID)?.number).toBe(15);
+  });
+});
