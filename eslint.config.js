@@ -6,9 +6,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Imports flow one way: app → features → shared (lib, ui). src/ never imports
-// the mock forum or the tests; main.tsx reaches the worker by dynamic import(),
+// the mock forum or the tests; app/start.tsx reaches the worker by dynamic import(),
 // which this rule does not see, and that is the one sanctioned exception.
-const noMocksOrTests = { group: ['**/mocks/**', '**/test/**'], message: 'src/ must not import mocks/ or test/ (use a dynamic import in main.tsx only).' };
+const noMocksOrTests = { group: ['**/mocks/**', '**/test/**'], message: 'src/ must not import mocks/ or test/ (only app/start.tsx may, by dynamic import).' };
 const noApp = { group: ['**/app/**'], message: 'Features and shared code must not import the app layer.' };
 const noFeatures = { group: ['**/features/**'], message: 'Shared code (lib, ui) must not import features.' };
 

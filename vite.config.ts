@@ -17,13 +17,52 @@ function dropMockWorker(outDir: string): Plugin {
   };
 }
 
+// The entry script only starts the page's API request and then imports the app.
+// Announce the app's chunks in index.html too, so the browser fetches them at once
+// instead of after the entry has run: code and data then load side by side.
+function preloadAppChunks(): Plugin {
+  return {
+    name: 'lectern:preload-app-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const start = Object.values(bundle).find(
+          (item) => item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/app/start.tsx'),
+        );
+        if (!start || start.type !== 'chunk') return [];
+        const files = new Set<string>([start.fileName]);
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk') return;
+          for (const imported of chunk.imports) {
+            // The entry itself is already the page's script tag.
+            if (!files.has(imported) && bundle[imported]?.type === 'chunk' && !(bundle[imported] as { isEntry?: boolean }).isEntry) {
+              files.add(imported);
+              visit(imported);
+            }
+          }
+        };
+        visit(start.fileName);
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const demo = mode === 'demo';
   const outDir = demo ? 'dist-demo' : 'dist';
   // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
   const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';
   return {
-    plugins: [react(), ...(demo || mode === 'development' ? [] : [dropMockWorker(outDir)])],
+    plugins: [react(), preloadAppChunks(), ...(demo || mode === 'development' ? [] : [dropMockWorker(outDir)])],
     build: { outDir, sourcemap: true },
     server: { host: '127.0.0.1', port: 5173 },
     preview: {

@@ -2,12 +2,12 @@
 // the edge, so components only ever see data of the documented shape.
 import * as v from 'valibot';
 import { ApiError } from './api-error';
+import { apiBaseUrl } from './base-url';
+import { takeEarlyRequest } from './early-request';
 import { errorBodySchema } from './schemas';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** The API base: `/api` on the same origin unless the build says otherwise. */
-export const apiBaseUrl: string = (import.meta.env.VITE_API_BASE_URL ?? '/api').replace(/\/+$/, '');
 
 export type QueryParams = Record<string, string | number | undefined>;
 
@@ -32,14 +32,15 @@ export async function apiGet<TSchema extends v.GenericSchema>(
 
   let response: Response;
   try {
-    response = await fetch(`${apiBaseUrl}${path}`, {
-      headers: { Accept: 'application/json' },
-      signal: combined,
-    });
+    response = await (takeEarlyRequest(path) ??
+      fetch(`${apiBaseUrl}${path}`, {
+        headers: { Accept: 'application/json' },
+        signal: combined,
+      }));
   } catch (cause) {
     // A cancellation by the caller (React Query aborting an unused request) is not an error to show.
     if (signal?.aborted) throw cause;
-    if (timeout.aborted) {
+    if (timeout.aborted || (cause instanceof DOMException && cause.name === 'TimeoutError')) {
       throw new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`, { path, cause });
     }
     throw new ApiError('network', 'The server could not be reached.', { path, cause });

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+
+// Dev and demo builds answer /api from the mock forum in a service worker. The
+// condition is a build-time constant, so the production build drops this import
+// and carries no mock code at all.
+async function startMockForum(): Promise<void> {
+  if (import.meta.env.VITE_MOCKS !== 'true') return;
+  try {
+    const { startMockWorker } = await import('../../mocks/browser');
+    await startMockWorker();
+  } catch (error) {
+    // The reader still renders: its error pages will say the forum cannot be reached.
+    console.error('[lectern] the demo forum could not start', error);
+  }
+}
+
+export async function start(root: HTMLElement): Promise<void> {
+  await startMockForum();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
