@@ -1,24 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router-dom';
 import { boardQuery } from '../../features/board/api/board-query';
-import { BoardPage } from '../../features/board/components/board-page';
-import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
 import { readPage, requireId } from './route-params';
+
+export type BoardLoaderData = { boardId: number; page: number };
 
 export function boardRoute(queryClient: QueryClient): RouteObject {
   return {
     path: 'board/:boardId',
-    loader: async ({ params, request }: LoaderFunctionArgs) => {
+    loader: async ({ params, request }: LoaderFunctionArgs): Promise<BoardLoaderData> => {
       const boardId = requireId(params.boardId);
       const page = readPage(request);
       await queryClient.ensureQueryData(boardQuery(boardId, page));
       return { boardId, page };
     },
-    Component: BoardRouteComponent,
+    // The loader is in the main chunk so the data request starts at once; the view
+    // downloads alongside it.
+    lazy: { Component: async () => (await import('./board-route-view')).BoardRouteView },
   };
-}
-
-function BoardRouteComponent() {
-  const { boardId, page } = useLoaderData<{ boardId: number; page: number }>();
-  return <BoardPage key={`${boardId}-${page}`} boardId={boardId} page={page} footer={<JumpToBoard currentBoardId={boardId} />} />;
 }

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
 import { forumQuery } from '../../features/forum-index/api/forum-query';
-import { ForumIndexPage } from '../../features/forum-index/components/forum-index-page';
 
 export function forumIndexRoute(queryClient: QueryClient): RouteObject {
   return {
@@ -12,6 +11,6 @@ export function forumIndexRoute(queryClient: QueryClient): RouteObject {
       await queryClient.ensureQueryData(forumQuery());
       return null;
     },
-    Component: ForumIndexPage,
+    lazy: { Component: async () => (await import('../../features/forum-index/components/forum-index-page')).ForumIndexPage },
   };
 }

@@ -14,19 +14,23 @@ export function prefetchUrl(queryClient: QueryClient, href: string): void {
   const url = new URL(href, window.location.origin);
   if (url.origin !== window.location.origin) return;
   const page = parsePositiveInt(url.searchParams.get('page')) ?? 1;
+  // Each view's code is its own chunk: fetch it with the data (a no-op once loaded).
   if (url.pathname === '/') {
+    void import('../../features/forum-index/components/forum-index-page');
     void queryClient.prefetchQuery(forumQuery());
     return;
   }
   const board = url.pathname.match(/^\/board\/(\d+)$/);
   const boardId = parsePositiveInt(board?.[1]);
   if (boardId !== null) {
+    void import('./board-route-view');
     void queryClient.prefetchQuery(boardQuery(boardId, page));
     return;
   }
   const topic = url.pathname.match(/^\/topic\/(\d+)$/);
   const topicId = parsePositiveInt(topic?.[1]);
   if (topicId !== null) {
+    void import('./topic-route-view');
     const postId = parsePositiveInt(url.searchParams.get('post'));
     if (postId !== null) void queryClient.prefetchQuery(topicPostQuery(topicId, postId));
     else void queryClient.prefetchQuery(topicPageQuery(topicId, page));

@@ -1,14 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { redirect, useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
-import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
-import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
+import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
 import { postQuery } from '../../features/topic/api/post-query';
 import { rememberTopicPage, topicPageQuery, topicPostQuery } from '../../features/topic/api/topic-query';
-import { TopicPage } from '../../features/topic/components/topic-page';
 import { parsePositiveInt, postHref } from '../../lib/routes';
 import { readPage, requireId } from './route-params';
 
-type TopicLoaderData = { topicId: number; boardId: number; page: number; targetPostId: number | null };
+export type TopicLoaderData = { topicId: number; boardId: number; page: number; targetPostId: number | null };
 
 export function topicRoute(queryClient: QueryClient): RouteObject {
   return {
@@ -31,26 +28,8 @@ export function topicRoute(queryClient: QueryClient): RouteObject {
       rememberTopicPage(queryClient, data);
       return { topicId, boardId: data.topic.boardId, page: data.page.number, targetPostId };
     },
-    Component: TopicRouteComponent,
+    lazy: { Component: async () => (await import('./topic-route-view')).TopicRouteView },
   };
-}
-
-function TopicRouteComponent() {
-  const { topicId, boardId, page, targetPostId } = useLoaderData<TopicLoaderData>();
-  return (
-    <TopicPage
-      key={`${topicId}-${page}`}
-      topicId={topicId}
-      page={page}
-      targetPostId={targetPostId}
-      footer={
-        <>
-          <TopicNeighbours boardId={boardId} topicId={topicId} />
-          <JumpToBoard currentBoardId={boardId} />
-        </>
-      }
-    />
-  );
 }
 
 /** `/post/{id}`: ask the server where the post lives, then show it in its topic. */

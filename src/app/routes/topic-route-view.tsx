@@ -1,0 +1,24 @@
+import { useLoaderData } from 'react-router-dom';
+import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
+import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
+import { TopicPage } from '../../features/topic/components/topic-page';
+import type { TopicLoaderData } from './topic-route';
+
+/** The topic view, loaded as its own chunk alongside the topic's data. */
+export function TopicRouteView() {
+  const { topicId, boardId, page, targetPostId } = useLoaderData<TopicLoaderData>();
+  return (
+    <TopicPage
+      key={`${topicId}-${page}`}
+      topicId={topicId}
+      page={page}
+      targetPostId={targetPostId}
+      footer={
+        <>
+          <TopicNeighbours boardId={boardId} topicId={topicId} />
+          <JumpToBoard currentBoardId={boardId} />
+        </>
+      }
+    />
+  );
+}
