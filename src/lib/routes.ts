@@ -22,3 +22,10 @@ export function parsePositiveInt(raw: string | null | undefined): number | null 
   const value = Number(raw);
   return Number.isSafeInteger(value) ? value : null;
 }
+
+/** The reader's search address: `/search?q=TEXT`, with `&page=N` after page 1. */
+export function searchHref(q: string, page = 1): string {
+  const params = new URLSearchParams({ q });
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}

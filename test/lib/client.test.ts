@@ -101,6 +101,7 @@ describe('automatic retries', () => {
     expect(shouldRetry(0, error('http', 404))).toBe(false);
     expect(shouldRetry(0, error('http', 400))).toBe(false);
     expect(shouldRetry(0, error('contract'))).toBe(false);
+    expect(shouldRetry(0, error('http', 501))).toBe(false);
     expect(shouldRetry(0, error('not-json'))).toBe(false);
   });
 });

@@ -1,8 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { RouteObject } from 'react-router-dom';
-import { SearchPage } from '../../features/search/components/search-page';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router-dom';
+import { loadSearchPage } from '../../features/search/api/search-availability';
+import type { SearchPageState } from '../../features/search/components/search-page';
+import { readPage } from './route-params';
 
+export type SearchLoaderData = { q: string; page: number; state: SearchPageState };
+
+/** `/search?q=TEXT&page=N`: results, a prompt for words, or "search is not available". */
 export function searchRoute(queryClient: QueryClient): RouteObject {
-  void queryClient;
-  return { path: 'search', Component: SearchPage };
+  return {
+    path: 'search',
+    loader: async ({ request }: LoaderFunctionArgs): Promise<SearchLoaderData> => {
+      // Spaces around the words change nothing; a query of only spaces is no query.
+      const q = (new URL(request.url).searchParams.get('q') ?? '').trim();
+      if (q === '') return { q, page: 1, state: 'prompt' };
+      const page = readPage(request);
+      return { q, page, state: await loadSearchPage(queryClient, q, page) };
+    },
+    lazy: { Component: async () => (await import('./search-route-view')).SearchRouteView },
+  };
 }

@@ -37,12 +37,15 @@ export class ApiError extends Error {
     return this.kind === 'http' && (this.status === 403 || this.status === 401);
   }
 
-  /** Worth trying again automatically: the failure may be passing. Never 4xx or contract errors. */
+  /**
+   * Worth trying again automatically: the failure may be passing. Never 4xx or
+   * contract errors, nor 501 (the server does not implement this at all).
+   */
   get isTransient(): boolean {
     return (
       this.kind === 'network' ||
       this.kind === 'timeout' ||
-      (this.kind === 'http' && this.status !== undefined && this.status >= 500)
+      (this.kind === 'http' && this.status !== undefined && this.status >= 500 && this.status !== 501)
     );
   }
 }

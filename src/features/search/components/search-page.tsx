@@ -1,4 +1,94 @@
-/** Search results at /search?q= (issue 7). Placeholder until search lands. */
-export function SearchPage() {
-  return <h1>Search</h1>;
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { formatCount, pluralize } from '../../../lib/format/format';
+import { Pagination } from '../../../ui/pagination';
+import { searchQuery } from '../api/search-query';
+import { searchHref } from '../../../lib/routes';
+import { queryWords, wordPattern } from '../text/snippet';
+import { SearchResult } from './search-result';
+import './search-page.css';
+
+export type SearchPageState = 'prompt' | 'results' | 'unavailable';
+
+type SearchPageProps = { q: string; page: number; state: SearchPageState };
+
+/** `/search?q=`: results, or what to do when there is nothing to search for or with. */
+export function SearchPage({ q, page, state }: SearchPageProps) {
+  switch (state) {
+    case 'prompt':
+      return <SearchPrompt />;
+    case 'unavailable':
+      return <SearchUnavailable />;
+    case 'results':
+      return <SearchResults q={q} page={page} />;
+  }
+}
+
+function SearchPrompt() {
+  return (
+    <>
+      <title>Search</title>
+      <header className="page-header">
+        <h1>Search</h1>
+      </header>
+      <p className="empty">Type one or more words into the search at the top of the page to find the posts that contain them all.</p>
+    </>
+  );
+}
+
+function SearchUnavailable() {
+  return (
+    <>
+      <title>Search not available</title>
+      <header className="page-header">
+        <h1>Search is not available</h1>
+      </header>
+      <p className="empty">
+        This forum’s server does not offer search. You can still browse every board from the <Link to="/">board index</Link>.
+      </p>
+    </>
+  );
+}
+
+function SearchResults({ q, page }: { q: string; page: number }) {
+  const { data } = useSuspenseQuery(searchQuery(q, page));
+  const pattern = useMemo(() => wordPattern(queryWords(q)), [q]);
+  const { number, totalPages, totalItems } = data.page;
+  const hrefFor = (target: number) => searchHref(q, target);
+  const pageSuffix = number > 1 ? ` (page ${number})` : '';
+
+  return (
+    <>
+      <title>{`Search: ${q}${pageSuffix}`}</title>
+      <header className="page-header">
+        <h1>
+          Search results for <q className="search-query">{q}</q>
+        </h1>
+        <p className="page-meta">
+          {totalItems === 0
+            ? 'No posts found'
+            : `${pluralize(totalItems, 'post', 'posts')} found${totalPages > 1 ? ` · page ${formatCount(number)} of ${formatCount(totalPages)}` : ''}`}
+        </p>
+      </header>
+      {totalItems === 0 ? (
+        <p className="empty">No post contains all of these words. Check the spelling, or try fewer or more general words.</p>
+      ) : data.results.length === 0 ? (
+        // A server may answer a page past the end with an empty list instead of a 404.
+        <p className="empty">
+          There are no results on this page. <Link to={hrefFor(1)}>Go to the first page of results</Link>.
+        </p>
+      ) : (
+        <>
+          <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Result pages, top" />
+          <ol className="search-results" aria-label={`Results, page ${formatCount(number)} of ${formatCount(totalPages)}`}>
+            {data.results.map((result) => (
+              <SearchResult key={result.post.id} result={result} pattern={pattern} />
+            ))}
+          </ol>
+          <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Result pages, bottom" />
+        </>
+      )}
+    </>
+  );
 }
