@@ -1,20 +1,36 @@
 // The entry script is kept tiny on purpose: it starts this URL's API request, then
 // loads the app. The request and the app's code download in parallel (index.html
 // also gets a modulepreload for the app chunk at build time), so the first post
-// shows after max(data, code) rather than data after code.
+// shows after max(data, code) rather than data after code. It is loaded `async`:
+// a deferred script would wait for the stylesheet before running, and so would the
+// request.
 import { startEarlyRequest } from './lib/api/early-request';
 import './app/theme.css';
 import './app/styles.css';
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
 
 // With the mock forum (dev, demo) the service worker must be running before any
 // request, so there the app makes its requests itself once the worker is up.
 if (import.meta.env.VITE_MOCKS !== 'true') startEarlyRequest(window.location);
 
-import('./app/start')
-  .then(({ start }) => start(root))
+// The view's own code, fetched now rather than after the app has started.
+if (/^\/topic\/\d+$/.test(window.location.pathname)) void import('./app/routes/topic-route-view');
+else if (/^\/board\/\d+$/.test(window.location.pathname)) void import('./app/routes/board-route-view');
+
+// An async script may run before the body is parsed.
+function whenRootReady(): Promise<HTMLElement> {
+  return new Promise((resolve, reject) => {
+    const find = () => {
+      const root = document.getElementById('root');
+      if (root) resolve(root);
+      else reject(new Error('index.html has no #root element'));
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', find, { once: true });
+    else find();
+  });
+}
+
+Promise.all([import('./app/start'), whenRootReady()])
+  .then(([{ start }, root]) => start(root))
   .catch((error: unknown) => {
     // The app's code did not arrive (offline, a deploy replaced the files): say so
     // in plain DOM rather than leave a blank page.
@@ -26,5 +42,5 @@ import('./app/start')
     reload.href = window.location.href;
     reload.textContent = 'reload the page';
     message.append(reload, '.');
-    root.replaceChildren(message);
+    (document.getElementById('root') ?? document.body).replaceChildren(message);
   });

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../mocks/node';
+
+// findBy* waits up to 1 s by default; a loaded 2-core machine can take longer to
+// render a 15-post page, and a slow pass is not a failure of the app.
+configure({ asyncUtilTimeout: 5000 });
 
 // Every request a test makes must be one the mock forum knows: an unhandled
 // request is a bug in the test or the app, and relative /api URLs only resolve

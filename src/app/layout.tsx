@@ -40,7 +40,7 @@ export function AppLayout() {
       </main>
       <footer className="site-footer">
         <p>
-          Read with Lectern · <Link to="/">Board index</Link>
+          Read with Lectern · <Link to="/">Board index</Link> · Press <kbd>?</kbd> for keyboard shortcuts
         </p>
       </footer>
       <RouteAnnouncer />

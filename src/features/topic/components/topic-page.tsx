@@ -44,7 +44,7 @@ export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProp
           {topic.title}
         </h1>
         <p className="page-meta">
-          Started by <span className="author-name">{topic.starter.name}</span> on <Time iso={topic.startedAt} />
+          Started by <span className="author-name">{topic.starter.name}</span> on <Time iso={topic.startedAt} relative={false} />
           {' · '}
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
@@ -54,7 +54,14 @@ export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProp
         {topic.locked ? <p className="notice">This topic is locked: no new replies can be posted.</p> : null}
       </header>
       <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />
-      <section id={postsId} className="posts" aria-label={`Posts, page ${data.page.number} of ${data.page.totalPages}`} tabIndex={-1}>
+      <section
+        id={postsId}
+        className="posts"
+        aria-label={`Posts, page ${data.page.number} of ${data.page.totalPages}`}
+        tabIndex={-1}
+        // Keyboard reading announces "post 16 of 41" and bounds its jump field with it.
+        data-post-count={data.page.totalItems}
+      >
         {posts.map((post) => (
           <Fragment key={post.id}>
             {post.number === firstNew ? (
