@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
-import { KeyboardShortcuts } from '../features/keyboard/keyboard-shortcuts';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
 import { usePrefetchOnIntent } from './routes/prefetch-on-intent';
@@ -44,7 +43,7 @@ export function AppLayout() {
         </p>
       </footer>
       <RouteAnnouncer />
-      <KeyboardShortcuts />
+      <DeferredKeyboardShortcuts />
       <ScrollRestoration />
     </>
   );
@@ -70,4 +69,64 @@ function RouteAnnouncer() {
       {message}
     </p>
   );
+}
+
+const KeyboardShortcuts = lazy(async () => ({ default: (await import('../features/keyboard/keyboard-shortcuts')).KeyboardShortcuts }));
+
+// Keyboard reading is not needed to show the first post: its code loads once the
+// browser is idle after the first render, off the critical path. Keys pressed
+// before it listens load it at once and are replayed, so no key press is lost.
+type EarlyKey = { target: EventTarget; init: KeyboardEventInit };
+const replayed = new WeakSet<Event>();
+
+function DeferredKeyboardShortcuts() {
+  const [wanted, setWanted] = useState(false);
+  const [listening, setListening] = useState(false);
+  const early = useRef<EarlyKey[]>([]);
+
+  useEffect(() => {
+    if (wanted) return;
+    const load = () => setWanted(true);
+    const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(load, { timeout: 2000 }) : undefined;
+    const timer = idle === undefined ? window.setTimeout(load, 1000) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      window.clearTimeout(timer);
+    };
+  }, [wanted]);
+
+  useEffect(() => {
+    if (listening) return;
+    const onKey = (event: KeyboardEvent) => {
+      // Never queue our own replays again.
+      if (replayed.has(event) || !event.target) return;
+      const { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } = event;
+      early.current.push({ target: event.target, init: { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat, bubbles: true, cancelable: true } });
+      setWanted(true);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [listening]);
+
+  return wanted ? (
+    <Suspense fallback={null}>
+      <KeyboardShortcuts />
+      <ReplayKeys earlyRef={early} onListening={setListening} />
+    </Suspense>
+  ) : null;
+}
+
+// Rendered after the shortcuts, so its effect runs once their listeners are in place.
+function ReplayKeys({ earlyRef, onListening }: { earlyRef: { current: EarlyKey[] }; onListening: (listening: true) => void }) {
+  useEffect(() => {
+    const pending = earlyRef.current;
+    earlyRef.current = [];
+    onListening(true);
+    for (const { target, init } of pending) {
+      const event = new KeyboardEvent('keydown', init);
+      replayed.add(event);
+      target.dispatchEvent(event);
+    }
+  }, [earlyRef, onListening]);
+  return null;
 }

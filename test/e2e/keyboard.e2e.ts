@@ -23,6 +23,10 @@ async function openTopic(path = TOPIC, options: { width?: number; colorScheme?: 
   const page = await context.newPage();
   await page.goto(`${inject('demoUrl')}${path}`);
   await page.locator('main article .post-number').first().waitFor();
+  // Keyboard reading loads when the browser is idle after the first render; its
+  // live region appears once it listens (keys pressed earlier are replayed, which
+  // the unit tests cover).
+  await page.locator('div[aria-live="polite"]').waitFor({ state: 'attached' });
   return { context, page };
 }
 

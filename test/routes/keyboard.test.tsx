@@ -40,14 +40,31 @@ function postAnnouncement(number: number, prefix = '') {
   return new RegExp(`^${escape(prefix)}Post ${number} (of 41 )?by ${escape(post(number).author.name)}$`);
 }
 
+/**
+ * Keyboard reading loads once the browser is idle after the first render (it is not
+ * needed to show the first post); its polite live region appears when it listens.
+ */
+async function keyboardReady() {
+  await waitFor(() => expect(document.querySelector('div[aria-live="polite"]')).not.toBeNull(), WAIT);
+}
+
 async function openTopic(url = TOPIC) {
   const utils = renderRoute(url);
   await screen.findByRole('heading', { level: 1 }, WAIT);
   await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
+  await keyboardReady();
   return utils;
 }
 
 describe('j and k', () => {
+  it('count a key pressed before keyboard reading has loaded', async () => {
+    const { user } = renderRoute(TOPIC);
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
+    expect(document.querySelector('div[aria-live="polite"]')).toBeNull();
+    await user.keyboard('j');
+    await waitFor(() => expect(article(1)).toHaveFocus(), WAIT);
+  });
+
   it('move focus to the next and previous post and say where it landed', async () => {
     const { user } = await openTopic();
     await user.keyboard('j');
@@ -269,6 +286,7 @@ describe('# goes to a post by its number', () => {
   it('does nothing off a topic', async () => {
     const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
     await screen.findByRole('heading', { level: 1, name: 'Crime and war' }, WAIT);
+    await keyboardReady();
     await user.keyboard('#');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -1,0 +1,147 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { TopicResponse } from '../../../lib/api/schemas';
+import { concurrencyFor, loadPages, printPageQuery, type PageOutcome } from '../api/print-pages';
+
+// Pages that arrive within this long of each other are shown in one render: a large
+// topic delivers twenty-odd pages a second.
+const BATCH_MS = 100;
+
+export type PageSlot =
+  | { status: 'pending' }
+  | { status: 'loaded'; data: TopicResponse }
+  | { status: 'failed'; error: unknown };
+
+export type PrintPages = {
+  /** One slot per page of the topic, page 1 first. */
+  slots: readonly PageSlot[];
+  total: number;
+  loaded: number;
+  /** Pages that failed after their retries, in page order. */
+  failed: readonly number[];
+  /** Still waiting for at least one page. */
+  loading: boolean;
+  /** Asks again for every page not loaded yet; the loaded ones stay. */
+  retry: () => void;
+};
+
+// A round of loading: a new object (even with the same pages) starts a new round.
+type Round = { pages: readonly number[] };
+
+type State = { slots: PageSlot[]; round: Round };
+
+function initialState(first: TopicResponse): State {
+  const total = Math.max(1, first.page.totalPages);
+  const slots: PageSlot[] = Array.from({ length: total }, (_, i) => (i === 0 ? { status: 'loaded', data: first } : { status: 'pending' }));
+  return { slots, round: { pages: Array.from({ length: total - 1 }, (_, i) => i + 2) } };
+}
+
+/**
+ * Every page of a topic, loaded after page 1 (which the route loader fetched and
+ * which says how many pages there are) with a bounded number of requests in flight,
+ * in reading order. Leaving the view stops the pages not yet asked for and cancels
+ * the ones in flight. A page that fails (after its automatic retries) is marked
+ * failed; the others carry on. `active: false` stops loading (and true resumes it).
+ */
+export function usePrintPages(topicId: number, first: TopicResponse, active: boolean): PrintPages {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState(() => initialState(first));
+  const { slots, round } = state;
+  const total = slots.length;
+  // What is on screen, for the loading effect to read without restarting on every page:
+  // which pages are still missing when loading resumes, and when a batch has been shown.
+  const shown = useRef<{ slots: readonly PageSlot[]; onCommit: (() => void) | null }>({ slots, onCommit: null });
+  useEffect(() => {
+    shown.current.slots = slots;
+    shown.current.onCommit?.();
+  }, [slots]);
+
+  useEffect(() => {
+    const view = shown.current;
+    const pages = round.pages.filter((page) => view.slots[page - 1]?.status === 'pending');
+    if (!active || pages.length === 0) return;
+    const controller = new AbortController();
+    const inFlight = new Set<number>();
+    const arrived: [number, PageOutcome][] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let rendering = false;
+
+    // One batch at a time: the next waits until the last is on screen, so however slow
+    // the device, each render takes in everything that arrived meanwhile and renders
+    // never pile up behind one another.
+    const schedule = () => {
+      if (timer === undefined && !rendering && arrived.length > 0) timer = setTimeout(flush, BATCH_MS);
+    };
+    const flush = () => {
+      timer = undefined;
+      rendering = true;
+      const batch = arrived.splice(0);
+      // A transition: showing more pages gives way to what the reader does (typing,
+      // clicking), and does not interrupt the router's move to another page, as an
+      // ordinary update would, over and over, for as long as pages arrive.
+      startTransition(() => {
+        setState((prev) => {
+          const next = prev.slots.slice();
+          for (const [page, outcome] of batch) {
+            next[page - 1] = outcome.ok ? { status: 'loaded', data: outcome.data } : { status: 'failed', error: outcome.error };
+          }
+          return { ...prev, slots: next };
+        });
+      });
+    };
+    view.onCommit = () => {
+      rendering = false;
+      schedule();
+    };
+
+    void loadPages({
+      pages,
+      concurrency: concurrencyFor(total),
+      signal: controller.signal,
+      load: async (page) => {
+        inFlight.add(page);
+        try {
+          // fetchQuery answers from the cache when the page is fresh there, so pages
+          // the reader has just read cost no request.
+          return await queryClient.fetchQuery(printPageQuery(topicId, page));
+        } finally {
+          inFlight.delete(page);
+        }
+      },
+      onSettled: (page, outcome) => {
+        arrived.push([page, outcome]);
+        schedule();
+      },
+    });
+    return () => {
+      controller.abort();
+      view.onCommit = null;
+      // Pages that arrived but are not shown yet are in the query cache: resuming
+      // takes them from there.
+      clearTimeout(timer);
+      for (const page of inFlight) {
+        void queryClient.cancelQueries({ queryKey: printPageQuery(topicId, page).queryKey, exact: true });
+      }
+    };
+  }, [queryClient, topicId, total, round, active]);
+
+  const retry = useCallback(() => {
+    setState((prev) => {
+      const pages: number[] = [];
+      const next = prev.slots.map((slot, i): PageSlot => {
+        if (slot.status === 'loaded') return slot;
+        pages.push(i + 1);
+        return { status: 'pending' };
+      });
+      return { slots: next, round: { pages } };
+    });
+  }, []);
+
+  let loaded = 0;
+  const failed: number[] = [];
+  slots.forEach((slot, i) => {
+    if (slot.status === 'loaded') loaded += 1;
+    else if (slot.status === 'failed') failed.push(i + 1);
+  });
+  return { slots, total, loaded, failed, loading: loaded + failed.length < total, retry };
+}
