@@ -1,15 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
-import { createQueryClient } from '../lib/query-client';
-import { createRoutes } from './router';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
 
-export function App() {
-  // Created once per page load; the router's loaders share this cache with the views.
-  const [{ queryClient, router }] = useState(() => {
-    const client = createQueryClient();
-    return { queryClient: client, router: createBrowserRouter(createRoutes(client)) };
-  });
+type AppProps = { queryClient: QueryClient; router: ReturnType<typeof createBrowserRouter> };
+
+export function App({ queryClient, router }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router-dom';
+import { createQueryClient } from '../lib/query-client';
 import { App } from './app';
+import { createRoutes } from './router';
 
 // Dev and demo builds answer /api from the mock forum in a service worker. The
 // condition is a build-time constant, so the production build drops this import
@@ -18,9 +21,13 @@ async function startMockForum(): Promise<void> {
 
 export async function start(root: HTMLElement): Promise<void> {
   await startMockForum();
+  // Made once, outside React: creating the router runs this URL's loaders at once,
+  // before the first render (and StrictMode cannot make it twice).
+  const queryClient = createQueryClient();
+  const router = createBrowserRouter(createRoutes(queryClient));
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} router={router} />
     </StrictMode>,
   );
 }

@@ -382,7 +382,7 @@ async function main(): Promise<void> {
     builtHere = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
     dist = builtHere;
     process.stderr.write(`Building the production app into ${dist}…\n`);
-    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
 
   const api = await startApiServer({ port: 0, host: '127.0.0.1', latency: null });

@@ -29,7 +29,7 @@ if (args.includes('--build')) {
     console.error('size check: --build builds into dist/ and cannot be combined with --dist.');
     process.exit(2);
   }
-  execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`size check: ${dist}/index.html does not exist. Build first (npx vite build) or pass --build.`);

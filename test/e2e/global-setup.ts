@@ -22,6 +22,9 @@ function build(args: string[]): void {
   execFileSync(resolve(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', ...args], {
     cwd: root,
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which a child `vite build` would inherit and turn into
+    // a development build of React: the browser tests must see what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
