@@ -1,15 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, SHOWCASE_TOPIC_ID } from '../../mocks/db/ids';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('hostile post bodies in a real browser', () => {
   for (const [name, topicId] of [
@@ -17,7 +10,7 @@ describe('hostile post bodies in a real browser', () => {
     ['the BBCode showcase', SHOWCASE_TOPIC_ID],
   ] as const) {
     it(`runs no script from ${name}, on any of its pages, even with the pointer over every element`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       // Every vector in the corpus calls alert/confirm/prompt or sets window.__xss: trap them all.
       await page.addInitScript(() => {

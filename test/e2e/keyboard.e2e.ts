@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { MULTI_PAGE_TOPIC_ID } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 
 // MULTI_PAGE_TOPIC_ID: 41 posts, 3 pages of 15.
 const TOPIC = `/topic/${MULTI_PAGE_TOPIC_ID}`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 async function openTopic(path = TOPIC, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     viewport: { width: options.width ?? 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
   });

@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_TOPIC_ID, hugePostId } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const SEED_IMAGE_NAME = '57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
@@ -26,7 +20,6 @@ async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark
   return { context, page, errors };
 }
 
-const progressText = (page: Page) => page.locator('.print-progress-text');
 
 async function heapAfterGc(page: Page): Promise<{ heapMb: number; nodes: number }> {
   const cdp = await page.context().newCDPSession(page);
@@ -64,11 +57,21 @@ describe('the print view in the offline demo', () => {
 
   it('loads all pages of a multi-page topic, showing progress', async () => {
     const { context, page } = await openPage();
-    await page.goto(`${base()}/topic/${MULTI_PAGE_TOPIC_ID}/print`);
+    // The production build talks to the API over HTTP, where the test can hold page 3
+    // back: the progress is then on screen for certain, not by the luck of timing.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/api/topics/${MULTI_PAGE_TOPIC_ID}?page=3`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${inject('prodUrl')}/topic/${MULTI_PAGE_TOPIC_ID}/print`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    // The demo answers in 100–400 ms, so the progress is on screen before the end.
-    expect(await progressText(page).textContent()).toMatch(/^Loading page [123] of 3…$/);
+    await page.locator('.print-progress-text', { hasText: /^Loading page [123] of 3…$/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Print' }).isDisabled()).toBe(true);
+    release();
     await waitUntilLoaded(page, 'All 3 pages loaded');
     expect(await page.locator('article').count()).toBe(41);
     expect(await page.getByRole('progressbar').getAttribute('value')).toBe('3');

@@ -1,15 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SEED_TOPIC_ID } from '../../mocks/db/ids';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 const TOPIC = `/topic/${SEED_TOPIC_ID}`;
 // theme.css's page backgrounds.
@@ -24,7 +18,7 @@ type FirstSight = { theme: string | undefined; bodyParsed: boolean; metaScheme: 
  * and page background at DOMContentLoaded.
  */
 async function openContext(colorScheme: 'light' | 'dark', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+  const context = await browser().newContext({ viewport: { width, height: 800 }, colorScheme });
   await context.addInitScript(() => {
     const w = window as unknown as { __firstTheme: FirstSight; __atDomContentLoaded: unknown };
     w.__firstTheme = null;
