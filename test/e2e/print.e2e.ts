@@ -20,7 +20,6 @@ async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark
   return { context, page, errors };
 }
 
-
 async function heapAfterGc(page: Page): Promise<{ heapMb: number; nodes: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
