@@ -48,8 +48,13 @@ export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProp
           {' · '}
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
-        <p className="page-meta">
-          <Link to={`/topic/${topic.id}/print`}>Print</Link>
+        <p className="topic-actions">
+          <Link to={`/topic/${topic.id}/print`} className="button button-small">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" focusable="false">
+              <path fill="currentColor" d="M7 3h10v4H7V3Zm-2 6h14a2 2 0 0 1 2 2v6h-4v4H7v-4H3v-6a2 2 0 0 1 2-2Zm4 7v3h6v-3H9Z" />
+            </svg>
+            Print
+          </Link>
         </p>
         {topic.locked ? <p className="notice">This topic is locked: no new replies can be posted.</p> : null}
       </header>
