@@ -14,7 +14,7 @@ type BoardListProps = {
 export function BoardList({ boards, headingLevel }: BoardListProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <ul className="board-list">
+    <ul className="card-list board-list">
       {boards.map((board) => (
         <li key={board.id} className="board-row">
           <div className="board-main">

@@ -52,7 +52,7 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
         {topics.length === 0 ? (
           <p className="empty">There are no topics in this board yet.</p>
         ) : (
-          <ol className="topic-list">
+          <ol className="card-list topic-list">
             {topics.map((topic) => (
               <TopicRow key={topic.id} topic={topic} unread={unread.has(topic.id)} />
             ))}

@@ -81,7 +81,7 @@ function SearchResults({ q, page }: { q: string; page: number }) {
       ) : (
         <>
           <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Result pages, top" />
-          <ol className="search-results" aria-label={`Results, page ${formatCount(number)} of ${formatCount(totalPages)}`}>
+          <ol className="card-list search-results" aria-label={`Results, page ${formatCount(number)} of ${formatCount(totalPages)}`}>
             {data.results.map((result) => (
               <SearchResult key={result.post.id} result={result} pattern={pattern} />
             ))}
