@@ -17,6 +17,23 @@ function dropMockWorker(outDir: string): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy the reader is built to run under: no inline script, no
+ * eval, no inline <style>, nothing loaded from elsewhere but images over https and the
+ * YouTube embed a reader clicks. `npm run preview` and the browser tests serve it; the
+ * README gives it to deployers (add an API origin to connect-src if it is elsewhere).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  'frame-src https://www.youtube-nocookie.com',
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks in index.html too, so the browser fetches them at once
 // instead of after the entry has run: code and data then load side by side.
@@ -70,7 +87,10 @@ export default defineConfig(({ mode }) => {
       host: '127.0.0.1',
       port: demo ? 4173 : 4174,
       // The demo answers /api from its service worker; everything else proxies to a server.
-      proxy: demo ? undefined : { '/api': { target: apiTarget, changeOrigin: true } },
+      // xfwd: tell the API which origin the browser used (X-Forwarded-Host), as a
+      // deployment's reverse proxy does, so its image URLs stay same-origin.
+      proxy: demo ? undefined : { '/api': { target: apiTarget, changeOrigin: true, xfwd: true } },
+      headers: { 'Content-Security-Policy': contentSecurityPolicy },
     },
     test: {
       projects: [

@@ -30,12 +30,19 @@ export function respond<T extends object>(result: Result<T>): Response {
 
 /**
  * The API base of this request (origin plus any path prefix up to `/api`), so
- * attachment and avatar urls point back at whichever server answered.
+ * attachment and avatar urls point back at whichever server answered. Behind a
+ * reverse proxy (the reader's own origin proxying /api) that is the origin the
+ * browser used, which the proxy names in X-Forwarded-Host/-Proto: otherwise images
+ * would come from the API's private address, cross-origin, and a strict CSP
+ * (img-src 'self') would rightly refuse them.
  */
 export function apiBaseOf(request: Request): ApiBase {
   const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  const origin = host ? `${proto ?? url.protocol.replace(':', '')}://${host}` : url.origin;
   const at = url.pathname.indexOf('/api/');
-  return `${url.origin}${at === -1 ? '/api' : url.pathname.slice(0, at + 4)}`;
+  return `${origin}${at === -1 ? '/api' : url.pathname.slice(0, at + 4)}`;
 }
 
 /** An id from the path; anything but a positive integer names nothing (404 by the caller). */

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startApiServer } from '../../mocks/http-server';
+import { contentSecurityPolicy } from '../../vite.config';
 import { findChromium } from './chromium';
 import { startStaticServer } from './static-server';
 
@@ -35,8 +36,11 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     build([]);
   }
   const api = await startApiServer({ port: 0, host: '127.0.0.1' });
-  const demo = await startStaticServer({ root: resolve(root, 'dist-demo') });
-  const prod = await startStaticServer({ root: resolve(root, 'dist'), apiTarget: api.url.replace(/\/api$/, '') });
+  // Both apps run under the strict policy the README gives deployers, so any test
+  // that meets an inline script, eval or a foreign load in the app fails with it.
+  const headers = { 'Content-Security-Policy': contentSecurityPolicy };
+  const demo = await startStaticServer({ root: resolve(root, 'dist-demo'), headers });
+  const prod = await startStaticServer({ root: resolve(root, 'dist'), apiTarget: api.url.replace(/\/api$/, ''), headers });
   project.provide('demoUrl', demo.url);
   project.provide('prodUrl', prod.url);
   project.provide('apiUrl', api.url);

@@ -23,6 +23,15 @@ async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
+const views = [
+  ['board index', '/'],
+  ['board', `/board/${BUSY_BOARD_ID}`],
+  ['grandchild board', `/board/${GRANDCHILD_BOARD_ID}`],
+  ['topic', `/topic/${SEED_TOPIC_ID}`],
+  ['huge topic', `/topic/${HUGE_TOPIC_ID}?page=2`],
+  ['not found', '/no/such/page'],
+] as const;
+
 describe('the offline demo (mock forum in a service worker)', () => {
   const base = () => inject('demoUrl');
 
@@ -86,14 +95,6 @@ describe('the offline demo (mock forum in a service worker)', () => {
     await context.close();
   });
 
-  const views = [
-    ['board index', '/'],
-    ['board', `/board/${BUSY_BOARD_ID}`],
-    ['grandchild board', `/board/${GRANDCHILD_BOARD_ID}`],
-    ['topic', `/topic/${SEED_TOPIC_ID}`],
-    ['huge topic', `/topic/${HUGE_TOPIC_ID}?page=2`],
-    ['not found', '/no/such/page'],
-  ] as const;
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violations on any view (${scheme})`, async () => {
@@ -131,6 +132,32 @@ describe('the offline demo (mock forum in a service worker)', () => {
     expect(outline).toBe('solid');
     await context.close();
   });
+});
+
+describe('the strict Content-Security-Policy', () => {
+  for (const [build, url] of [
+    ['demo', () => inject('demoUrl')],
+    ['production', () => inject('prodUrl')],
+  ] as const) {
+    it(`holds on every view of the ${build} build with no violation`, async () => {
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __csp: string[] }).__csp = seen;
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      const page = await context.newPage();
+      const header = (await page.goto(`${url()}/`))?.headers()['content-security-policy'];
+      expect(header).toContain("script-src 'self'");
+      for (const [, path] of views) {
+        await page.goto(`${url()}${path}`);
+        await h1(page).waitFor();
+        await page.waitForTimeout(300);
+        expect({ path, violations: await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) }).toEqual({ path, violations: [] });
+      }
+      await context.close();
+    });
+  }
 });
 
 describe('the production build against a real HTTP API', () => {

@@ -21,7 +21,7 @@ const types: Record<string, string> = {
 
 export type StaticServer = { url: string; close: () => Promise<void> };
 
-export async function startStaticServer(options: { root: string; apiTarget?: string; port?: number }): Promise<StaticServer> {
+export async function startStaticServer(options: { root: string; apiTarget?: string; port?: number; headers?: Record<string, string> }): Promise<StaticServer> {
   const root = resolve(options.root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -29,7 +29,7 @@ export async function startStaticServer(options: { root: string; apiTarget?: str
       proxy(req, res, options.apiTarget);
       return;
     }
-    void serveFile(root, path, res);
+    void serveFile(root, path, res, options.headers ?? {});
   });
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -43,7 +43,7 @@ export async function startStaticServer(options: { root: string; apiTarget?: str
   };
 }
 
-async function serveFile(root: string, path: string, res: ServerResponse): Promise<void> {
+async function serveFile(root: string, path: string, res: ServerResponse, headers: Record<string, string>): Promise<void> {
   const candidate = normalize(join(root, path));
   const inside = candidate.startsWith(root);
   let file = join(root, 'index.html');
@@ -53,6 +53,7 @@ async function serveFile(root: string, path: string, res: ServerResponse): Promi
   }
   const hashed = file.includes(`${join(root, 'assets')}`);
   res.writeHead(200, {
+    ...headers,
     'Content-Type': types[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
@@ -61,7 +62,9 @@ async function serveFile(root: string, path: string, res: ServerResponse): Promi
 
 function proxy(req: IncomingMessage, res: ServerResponse, target: string): void {
   const upstream = new URL(req.url ?? '/', target);
-  const forward = httpRequest(upstream, { method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
+  // Say which origin the browser used, as reverse proxies do (nginx: proxy_set_header).
+  const forwarded = { 'x-forwarded-host': req.headers.host ?? '', 'x-forwarded-proto': 'http' };
+  const forward = httpRequest(upstream, { method: req.method, headers: { ...req.headers, ...forwarded, host: upstream.host } }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
