@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID, hugePostId } from '../../mocks/db/ids';
 import { mockApi } from '../mock-api';
@@ -59,7 +59,8 @@ describe('a topic', () => {
     const permalink = await screen.findByRole('link', { name: 'Post 5000, link to this post' });
     const article = permalink.closest('article');
     expect(article).toHaveAttribute('id', `msg${postId}`);
-    expect(article).toHaveFocus();
+    // Focus moves in an effect after the page has rendered.
+    await waitFor(() => expect(article).toHaveFocus());
     const top = screen.getByRole('navigation', { name: 'Post pages, top' });
     expect(within(top).getByRole('link', { name: 'Page 334' })).toHaveAttribute('aria-current', 'page');
     expect(within(top).getByRole('link', { name: 'Page 667' })).toBeInTheDocument();
