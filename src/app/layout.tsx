@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
+import { ConnectionBanner } from '../ui/connection-banner';
 import { usePrefetchOnIntent } from './routes/prefetch-on-intent';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
@@ -42,6 +43,7 @@ export function AppLayout() {
           Read with Lectern · <Link to="/">Board index</Link> · Press <kbd>?</kbd> for keyboard shortcuts
         </p>
       </footer>
+      <ConnectionBanner />
       <RouteAnnouncer />
       <DeferredKeyboardShortcuts />
       <ScrollRestoration />

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router-dom';
+import { isRouteErrorResponse, Link, useLocation, useNavigate, useNavigation, useRouteError } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
@@ -30,19 +30,45 @@ function faceOf(error: ApiError): ErrorFace {
   }
 }
 
+// A view's code chunk that did not download (offline, or a deploy replaced the files).
+// Browsers remember a failed module import, so only a fresh page load retries it.
+function isChunkLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /Failed to fetch dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS/i.test(error.message)
+  );
+}
+
+const chunkFace: ErrorFace = {
+  title: 'Cannot reach the forum',
+  message: 'Part of Lectern could not be downloaded. Check your connection, then try again.',
+  retry: true,
+};
+
 /** The route-level error page: no response, however broken, leaves a blank screen. */
 export function RouteError() {
   const error = useRouteError();
-  const revalidator = useRevalidator();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  // Retry by navigating to this same address again: a revalidation that finished
+  // before React rendered its loading state left the old error on screen.
+  const retry = () => void navigate(location, { replace: true });
   let face: ErrorFace;
+  const chunkFailed = isChunkLoadError(error);
   if (isApiError(error)) face = faceOf(error);
+  else if (chunkFailed) face = chunkFace;
   else if (isRouteErrorResponse(error) && error.status === 404) face = notFoundFace;
   else {
     console.error('[lectern] unexpected error', error);
     face = { title: 'Something went wrong', message: 'Lectern hit an unexpected problem showing this page.', retry: true };
   }
   return (
-    <ErrorPanel face={face} onRetry={face.retry ? () => void revalidator.revalidate() : undefined} retrying={revalidator.state === 'loading'} />
+    <ErrorPanel
+      face={face}
+      onRetry={face.retry ? (chunkFailed ? () => window.location.reload() : retry) : undefined}
+      retrying={navigation.state !== 'idle'}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api/api-error';
 
 const MAX_RETRIES = 2;
@@ -6,9 +6,12 @@ const MAX_RETRIES = 2;
 /**
  * Retry only what may pass by itself (no network, timeouts, 5xx), never a 4xx or
  * an answer that breaks the contract: asking again would get the same answer.
+ * Not while offline either: a retry would pause until the connection returns and
+ * hold a navigation hostage; failing at once shows the offline page (or, for a page
+ * on screen, keeps its content with a refresh notice) and reconnecting refetches.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_RETRIES && isApiError(error) && error.isTransient;
+  return failureCount < MAX_RETRIES && isApiError(error) && error.isTransient && onlineManager.isOnline();
 }
 
 export function createQueryClient(): QueryClient {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router-dom';
 import { boardQuery } from '../../features/board/api/board-query';
+import { ensureRouteData } from '../../lib/connection/offline';
 import { readPage, requireId } from './route-params';
 
 export type BoardLoaderData = { boardId: number; page: number };
@@ -11,7 +12,7 @@ export function boardRoute(queryClient: QueryClient): RouteObject {
     loader: async ({ params, request }: LoaderFunctionArgs): Promise<BoardLoaderData> => {
       const boardId = requireId(params.boardId);
       const page = readPage(request);
-      await queryClient.ensureQueryData(boardQuery(boardId, page));
+      await ensureRouteData(queryClient, boardQuery(boardId, page));
       return { boardId, page };
     },
     // The loader is in the main chunk so the data request starts at once; the view

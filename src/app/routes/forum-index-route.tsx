@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
 import { forumQuery } from '../../features/forum-index/api/forum-query';
+import { ensureRouteData } from '../../lib/connection/offline';
 
 export function forumIndexRoute(queryClient: QueryClient): RouteObject {
   return {
@@ -8,7 +9,7 @@ export function forumIndexRoute(queryClient: QueryClient): RouteObject {
     // Loaders start the request as soon as the URL is known (before any component
     // renders) and the component reads the same cache entry.
     loader: async () => {
-      await queryClient.ensureQueryData(forumQuery());
+      await ensureRouteData(queryClient, forumQuery());
       return null;
     },
     lazy: { Component: async () => (await import('../../features/forum-index/components/forum-index-page')).ForumIndexPage },

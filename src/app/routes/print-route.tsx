@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router-dom';
 import { printPageQuery } from '../../features/print/api/print-pages';
+import { ensureRouteData } from '../../lib/connection/offline';
 import { requireId } from './route-params';
 
 type PrintLoaderData = { topicId: number };
@@ -12,7 +13,7 @@ export function printRoute(queryClient: QueryClient): RouteObject {
     // Page 1 names the topic, its trail and how many pages there are; the view loads the rest.
     loader: async ({ params }: LoaderFunctionArgs): Promise<PrintLoaderData> => {
       const topicId = requireId(params.topicId);
-      await queryClient.ensureQueryData(printPageQuery(topicId, 1));
+      await ensureRouteData(queryClient, printPageQuery(topicId, 1));
       return { topicId };
     },
     shouldRevalidate: onlyImagesChanged,

@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router-dom';
-import { loadSearchPage } from '../../features/search/api/search-availability';
+import { isSearchKnownUnavailable, loadSearchPage } from '../../features/search/api/search-availability';
+import { searchQuery } from '../../features/search/api/search-query';
 import type { SearchPageState } from '../../features/search/components/search-page';
+import { assertReachable } from '../../lib/connection/offline';
 import { readPage } from './route-params';
 
 export type SearchLoaderData = { q: string; page: number; state: SearchPageState };
@@ -15,6 +17,8 @@ export function searchRoute(queryClient: QueryClient): RouteObject {
       const q = (new URL(request.url).searchParams.get('q') ?? '').trim();
       if (q === '') return { q, page: 1, state: 'prompt' };
       const page = readPage(request);
+      // Offline, results not seen before fail at once (a known "no search" needs no network).
+      if (!isSearchKnownUnavailable(queryClient)) assertReachable(queryClient, searchQuery(q, page).queryKey);
       return { q, page, state: await loadSearchPage(queryClient, q, page) };
     },
     lazy: { Component: async () => (await import('./search-route-view')).SearchRouteView },

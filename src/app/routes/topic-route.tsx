@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
 import { postQuery } from '../../features/topic/api/post-query';
 import { rememberTopicPage, topicPageQuery, topicPostQuery } from '../../features/topic/api/topic-query';
+import { ensureRouteData } from '../../lib/connection/offline';
 import { parsePositiveInt, postHref } from '../../lib/routes';
 import { readPage, requireId } from './route-params';
 
@@ -15,16 +16,16 @@ export function topicRoute(queryClient: QueryClient): RouteObject {
       const targetPostId = parsePositiveInt(new URL(request.url).searchParams.get('post'));
       if (targetPostId === null) {
         const page = readPage(request);
-        const data = await queryClient.ensureQueryData(topicPageQuery(topicId, page));
+        const data = await ensureRouteData(queryClient, topicPageQuery(topicId, page));
         return { topicId, boardId: data.topic.boardId, page, targetPostId };
       }
       // A /post/{id} link already learned which page holds the post: reuse that answer.
       const located = queryClient.getQueryData(postQuery(targetPostId).queryKey);
       if (located && located.topic.id === topicId) {
-        const data = await queryClient.ensureQueryData(topicPageQuery(topicId, located.page));
+        const data = await ensureRouteData(queryClient, topicPageQuery(topicId, located.page));
         return { topicId, boardId: data.topic.boardId, page: located.page, targetPostId };
       }
-      const data = await queryClient.ensureQueryData(topicPostQuery(topicId, targetPostId));
+      const data = await ensureRouteData(queryClient, topicPostQuery(topicId, targetPostId));
       rememberTopicPage(queryClient, data);
       return { topicId, boardId: data.topic.boardId, page: data.page.number, targetPostId };
     },
@@ -38,7 +39,7 @@ export function postRoute(queryClient: QueryClient): RouteObject {
     path: 'post/:postId',
     loader: async ({ params }: LoaderFunctionArgs) => {
       const postId = requireId(params.postId);
-      const located = await queryClient.ensureQueryData(postQuery(postId));
+      const located = await ensureRouteData(queryClient, postQuery(postId));
       return redirect(postHref(located.topic.id, located.post.id));
     },
   };

@@ -9,6 +9,7 @@ import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
 import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
+import { RefreshNotice } from '../../../ui/refresh-notice';
 import { boardQuery } from '../api/board-query';
 
 // SMF's default, used to link a long topic's last pages from the board.
@@ -16,7 +17,8 @@ const POSTS_PER_PAGE = 15;
 
 /** One board: its child boards and one page of its topics, sticky ones first. */
 export function BoardPage({ boardId, page, footer }: { boardId: number; page: number; footer?: ReactNode }) {
-  const { data } = useSuspenseQuery(boardQuery(boardId, page));
+  const query = useSuspenseQuery(boardQuery(boardId, page));
+  const { data } = query;
   const { board, breadcrumb, children, topics } = data;
   const forumName = breadcrumb[0]?.name;
   const hrefFor = (target: number) => boardHref(board.id, target);
@@ -28,6 +30,7 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
     <>
       <title>{`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
       <Breadcrumb crumbs={breadcrumb} />
+      <RefreshNotice query={query} />
       <header className="page-header">
         <h1>{board.name}</h1>
         {board.description ? <p className="page-description">{board.description}</p> : null}

@@ -1,10 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { BoardList } from '../../../ui/board-list';
+import { RefreshNotice } from '../../../ui/refresh-notice';
 import { forumQuery } from '../api/forum-query';
 
 /** The board index: every category with its boards, as SMF's front page. */
 export function ForumIndexPage() {
-  const { data } = useSuspenseQuery(forumQuery());
+  const query = useSuspenseQuery(forumQuery());
+  const { data } = query;
   const { forum, categories } = data;
   return (
     <>
@@ -13,6 +15,7 @@ export function ForumIndexPage() {
         <h1>{forum.name}</h1>
         {forum.description ? <p className="page-description">{forum.description}</p> : null}
       </header>
+      <RefreshNotice query={query} />
       {categories.length === 0 ? <p className="empty">This forum has no boards yet.</p> : null}
       {categories.map((category) => (
         // The id is the contract's anchor: /#c{id} scrolls to the category.

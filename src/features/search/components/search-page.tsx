@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCount, pluralize } from '../../../lib/format/format';
 import { Pagination } from '../../../ui/pagination';
+import { RefreshNotice } from '../../../ui/refresh-notice';
 import { searchQuery } from '../api/search-query';
 import { searchHref } from '../../../lib/routes';
 import { queryWords, wordPattern } from '../text/snippet';
@@ -52,7 +53,8 @@ function SearchUnavailable() {
 }
 
 function SearchResults({ q, page }: { q: string; page: number }) {
-  const { data } = useSuspenseQuery(searchQuery(q, page));
+  const query = useSuspenseQuery(searchQuery(q, page));
+  const { data } = query;
   const pattern = useMemo(() => wordPattern(queryWords(q)), [q]);
   const { number, totalPages, totalItems } = data.page;
   const hrefFor = (target: number) => searchHref(q, target);
@@ -71,6 +73,7 @@ function SearchResults({ q, page }: { q: string; page: number }) {
             : `${pluralize(totalItems, 'post', 'posts')} found${totalPages > 1 ? ` · page ${formatCount(number)} of ${formatCount(totalPages)}` : ''}`}
         </p>
       </header>
+      <RefreshNotice query={query} />
       {totalItems === 0 ? (
         <p className="empty">No post contains all of these words. Check the spelling, or try fewer or more general words.</p>
       ) : data.results.length === 0 ? (

@@ -6,6 +6,7 @@ import { topicHref } from '../../../lib/routes';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
 import { Time } from '../../../ui/time';
+import { RefreshNotice } from '../../../ui/refresh-notice';
 import { topicPageQuery } from '../api/topic-query';
 import { PostArticle } from './post-article';
 import { useReadTracking } from './use-read-tracking';
@@ -21,7 +22,8 @@ type TopicPageProps = {
 
 /** One page of a topic: its header, then its posts oldest first, with pages above and below. */
 export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProps) {
-  const { data } = useSuspenseQuery(topicPageQuery(topicId, page));
+  const query = useSuspenseQuery(topicPageQuery(topicId, page));
+  const { data } = query;
   const { topic, breadcrumb, posts } = data;
   const forumName = breadcrumb[0]?.name;
   const hrefFor = (target: number) => topicHref(topic.id, target);
@@ -37,6 +39,7 @@ export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProp
       {data.page.number > 1 ? <link rel="prev" href={hrefFor(data.page.number - 1)} /> : null}
       {data.page.number < data.page.totalPages ? <link rel="next" href={hrefFor(data.page.number + 1)} /> : null}
       <Breadcrumb crumbs={breadcrumb} />
+      <RefreshNotice query={query} />
       <header className="page-header topic-header">
         <h1>
           {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
