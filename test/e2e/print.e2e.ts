@@ -1,24 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_TOPIC_ID, hugePostId } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, openPage as openPageIn } from './chromium';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const SEED_IMAGE_NAME = '57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp';
 
 const browser = chromiumForThisFile();
 
-async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser().newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
+const openPage = (options?: { width?: number; colorScheme?: 'light' | 'dark' }) => openPageIn(browser(), options);
 
 async function heapAfterGc(page: Page): Promise<{ heapMb: number; nodes: number }> {
   const cdp = await page.context().newCDPSession(page);

@@ -1,25 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { BUSY_BOARD_ID, GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, openPage as openPageIn } from './chromium';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 const browser = chromiumForThisFile();
 
-async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser().newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page };
-}
+const openPage = (options?: { width?: number; colorScheme?: 'light' | 'dark' }) => openPageIn(browser(), options);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 

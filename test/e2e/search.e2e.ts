@@ -1,20 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, openPage as openPageIn } from './chromium';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 const browser = chromiumForThisFile();
 
-async function openPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser().newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  return { context, page: await context.newPage() };
-}
+const openPage = (options?: { width?: number; colorScheme?: 'light' | 'dark' }) => openPageIn(browser(), options);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const searchbox = (page: Page) => page.getByRole('searchbox', { name: 'Search the forum' });
