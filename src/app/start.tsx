@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router-dom';
 import { createQueryClient } from '../lib/query-client';
+import { schedulePersistence } from '../lib/saved-copies/saved-copies';
 import { App } from './app';
 import { createRoutes } from './router';
 
@@ -30,4 +31,6 @@ export async function start(root: HTMLElement): Promise<void> {
       <App queryClient={queryClient} router={router} />
     </StrictMode>,
   );
+  // Saved copies for offline reading: their code loads when the browser is idle.
+  schedulePersistence(queryClient);
 }

@@ -1,9 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { formatAge, formatFullDateTime } from '../lib/format/format';
+import { currentMinute, subscribeToClock } from '../lib/format/now';
+import { savedCopyTime } from '../lib/saved-copies/saved-copy-mark';
 import { Time } from './time';
 import './refresh-notice.css';
 
 /** The parts of a query result the notice needs (any `useSuspenseQuery` result has them). */
 type RefreshableQuery = {
+  data: unknown;
   isRefetchError: boolean;
   isFetching: boolean;
   dataUpdatedAt: number;
@@ -12,14 +16,17 @@ type RefreshableQuery = {
 
 /**
  * Stale beats blank: when a page's data could not be refreshed, the page keeps what it
- * shows and this says so quietly, with a retry. Once shown it stays in place for the
- * life of the page (saying "Up to date" after a successful retry) so the content below
- * never jumps and the focus on the button is never dropped into nowhere.
+ * shows and this says so quietly, with a retry. A page shown from a saved copy (the
+ * forum could not be reached when it was opened) says that, and how old the copy is.
+ * Once shown it stays in place for the life of the page (saying "Up to date" after a
+ * successful retry) so the content below never jumps and the focus on the button is
+ * never dropped into nowhere.
  */
 export function RefreshNotice({ query }: { query: RefreshableQuery }) {
   const [shown, setShown] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
-  const failed = query.isRefetchError;
+  const savedAt = savedCopyTime(query.data, query.dataUpdatedAt);
+  const failed = query.isRefetchError || savedAt !== null;
   if (failed && !shown) setShown(true);
 
   // The retry button goes away on success: keep the keyboard where it was, on the notice.
@@ -35,7 +42,11 @@ export function RefreshNotice({ query }: { query: RefreshableQuery }) {
   return (
     <div ref={panel} className={shown ? 'refresh-notice is-shown' : 'refresh-notice'} tabIndex={-1}>
       <p aria-live="polite">
-        {!shown ? null : failed ? (
+        {!shown ? null : savedAt !== null ? (
+          <>
+            <strong>Saved copy</strong> from <SavedAge savedAt={savedAt} /> — the forum cannot be reached right now.
+          </>
+        ) : failed ? (
           <>
             This page could not be refreshed. Showing what was loaded <Time iso={new Date(query.dataUpdatedAt).toISOString()} />.
           </>
@@ -59,5 +70,16 @@ export function RefreshNotice({ query }: { query: RefreshableQuery }) {
         </button>
       ) : null}
     </div>
+  );
+}
+
+function SavedAge({ savedAt }: { savedAt: number }) {
+  // The same minute-grained clock as every other date: "5 minutes ago" moves on.
+  const minute = useSyncExternalStore(subscribeToClock, currentMinute);
+  const iso = new Date(savedAt).toISOString();
+  return (
+    <time dateTime={iso} title={formatFullDateTime(iso)}>
+      {formatAge(iso, minute)}
+    </time>
   );
 }

@@ -1,6 +1,7 @@
 import { useLoaderData } from 'react-router-dom';
 import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
 import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
+import { SaveAllPages } from '../../features/print/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
 
@@ -13,6 +14,7 @@ export function TopicRouteView() {
       topicId={topicId}
       page={page}
       targetPostId={targetPostId}
+      actions={<SaveAllPages key={topicId} topicId={topicId} />}
       footer={
         <>
           <TopicNeighbours boardId={boardId} topicId={topicId} />

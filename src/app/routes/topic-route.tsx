@@ -25,8 +25,9 @@ export function topicRoute(queryClient: QueryClient): RouteObject {
         const data = await ensureRouteData(queryClient, topicPageQuery(topicId, located.page));
         return { topicId, boardId: data.topic.boardId, page: located.page, targetPostId };
       }
-      const data = await ensureRouteData(queryClient, topicPostQuery(topicId, targetPostId));
-      rememberTopicPage(queryClient, data);
+      const byPost = topicPostQuery(topicId, targetPostId);
+      const data = await ensureRouteData(queryClient, byPost);
+      rememberTopicPage(queryClient, data, queryClient.getQueryState(byPost.queryKey)?.dataUpdatedAt);
       return { topicId, boardId: data.topic.boardId, page: data.page.number, targetPostId };
     },
     lazy: { Component: async () => (await import('./topic-route-view')).TopicRouteView },

@@ -2,9 +2,11 @@
 // right for a page already on screen (it keeps its data and refreshes later), but a
 // route loader waiting on a paused fetch would leave the reader staring at the old
 // page with no answer. So loaders go through here: what is cached is served at once,
-// what is not fails at once with the "Cannot reach the forum" error page.
+// what is not fails at once with the "Cannot reach the forum" error page — unless a
+// saved copy of it was kept from an earlier visit (network first, saved copy second).
 import { onlineManager, type DefaultError, type EnsureQueryDataOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ApiError } from '../api/api-error';
+import { ApiError, isApiError } from '../api/api-error';
+import { restoreSavedCopy } from '../saved-copies/saved-copies';
 
 /** The error a loader throws for data it cannot have while offline. */
 export function offlineError(queryKey: QueryKey): ApiError {
@@ -16,11 +18,25 @@ export function assertReachable(queryClient: QueryClient, queryKey: QueryKey): v
   if (!onlineManager.isOnline() && queryClient.getQueryData(queryKey) === undefined) throw offlineError(queryKey);
 }
 
-/** `queryClient.ensureQueryData` for route loaders: cached data at once, offline or not; fails fast offline otherwise. */
+/**
+ * `queryClient.ensureQueryData` for route loaders: cached data at once, offline or not;
+ * fails fast offline otherwise. When the forum cannot be reached (no network, a
+ * timeout, a 5xx), a saved copy of the page stands in, marked as one; a 404, a 403 or
+ * an unreadable answer is never papered over with an old copy.
+ */
 export async function ensureRouteData<TQueryFnData, TError = DefaultError, TData = TQueryFnData, TQueryKey extends QueryKey = QueryKey>(
   queryClient: QueryClient,
   options: EnsureQueryDataOptions<TQueryFnData, TError, TData, TQueryKey>,
 ): Promise<TData> {
-  assertReachable(queryClient, options.queryKey);
-  return queryClient.ensureQueryData(options);
+  try {
+    assertReachable(queryClient, options.queryKey);
+    return await queryClient.ensureQueryData(options);
+  } catch (error) {
+    if (!isApiError(error) || !error.isTransient) throw error;
+    const saved = await restoreSavedCopy(queryClient, options.queryKey);
+    if (saved === undefined) throw error;
+    // Saved by this very build from this query's own answer (the buster sees to
+    // that), so it has the shape the query's function returns; no loader selects.
+    return saved as TData;
+  }
 }

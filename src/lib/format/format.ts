@@ -64,6 +64,20 @@ export function formatRelativeTime(iso: string, nowMs: number, locale?: string):
   return days < RELATIVE_DAYS ? format.format(-days, 'day') : null;
 }
 
+/**
+ * How long ago, always as an age ("5 minutes ago", "yesterday", "12 days ago"), for
+ * things whose age matters more than their date, such as a saved copy's.
+ */
+export function formatAge(iso: string, nowMs: number, locale?: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  if (nowMs - then < MINUTE) return 'less than a minute ago';
+  return (
+    formatRelativeTime(iso, nowMs, locale) ??
+    relative(locale).format(-Math.max(1, Math.round((localDay(nowMs) - localDay(then)) / DAY)), 'day')
+  );
+}
+
 export function formatCount(value: number, locale?: string): string {
   return integer(locale).format(value);
 }

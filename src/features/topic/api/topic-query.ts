@@ -22,7 +22,8 @@ export function topicPostQuery(topicId: number, postId: number) {
  * A page reached through `?post=` is also that page by number: file it under both keys
  * so paging away and back, or following a page link, costs no second request.
  */
-export function rememberTopicPage(queryClient: QueryClient, data: TopicResponse): void {
+export function rememberTopicPage(queryClient: QueryClient, data: TopicResponse, updatedAt?: number): void {
   const key = topicPageQuery(data.topic.id, data.page.number).queryKey;
-  if (!queryClient.getQueryData(key)) queryClient.setQueryData(key, data);
+  // Dated as the answer it came from: a saved copy stays a (marked) saved copy under both keys.
+  if (!queryClient.getQueryData(key)) queryClient.setQueryData(key, data, updatedAt === undefined ? undefined : { updatedAt });
 }

@@ -18,10 +18,12 @@ type TopicPageProps = {
   targetPostId: number | null;
   /** What the app shows under the posts (links to other topics, quick navigation). */
   footer?: ReactNode;
+  /** More actions beside "Print" in the topic's header (saving for offline reading). */
+  actions?: ReactNode;
 };
 
 /** One page of a topic: its header, then its posts oldest first, with pages above and below. */
-export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProps) {
+export function TopicPage({ topicId, page, targetPostId, footer, actions }: TopicPageProps) {
   const query = useSuspenseQuery(topicPageQuery(topicId, page));
   const { data } = query;
   const { topic, breadcrumb, posts } = data;
@@ -51,14 +53,15 @@ export function TopicPage({ topicId, page, targetPostId, footer }: TopicPageProp
           {' · '}
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
-        <p className="topic-actions">
+        <div className="topic-actions">
           <Link to={`/topic/${topic.id}/print`} className="button button-small">
             <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" focusable="false">
               <path fill="currentColor" d="M7 3h10v4H7V3Zm-2 6h14a2 2 0 0 1 2 2v6h-4v4H7v-4H3v-6a2 2 0 0 1 2-2Zm4 7v3h6v-3H9Z" />
             </svg>
             Print
           </Link>
-        </p>
+          {actions}
+        </div>
         {topic.locked ? <p className="notice">This topic is locked: no new replies can be posted.</p> : null}
       </header>
       <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />

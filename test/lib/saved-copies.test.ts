@@ -1,0 +1,144 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { createBoundedStorage, EntryTooLargeError, pickEvictions, type EntryInfo } from '../../src/lib/saved-copies/bounded-storage';
+import { createSavedCopies } from '../../src/lib/saved-copies/persistence';
+import { savedCopyTime } from '../../src/lib/saved-copies/saved-copy-mark';
+import { memoryStore } from '../memory-store';
+
+const DAY = 24 * 60 * 60_000;
+const limits = { maxEntries: 3, maxSize: 100, maxAge: 30 * DAY };
+const row = (size: number, savedAt: number, buster = 'b1'): EntryInfo => ({ size, savedAt, buster });
+
+describe('pickEvictions', () => {
+  it('evicts nothing while the new entry fits', () => {
+    const index = new Map([['a', row(10, 1)], ['b', row(10, 2)]]);
+    expect(pickEvictions(index, row(10, 3), limits)).toEqual([]);
+  });
+
+  it('evicts the oldest entries first when there are too many', () => {
+    const index = new Map([['new', row(1, 30)], ['old', row(1, 10)], ['mid', row(1, 20)]]);
+    expect(pickEvictions(index, row(1, 40), limits)).toEqual(['old']);
+  });
+
+  it('evicts as many of the oldest as it takes to fit the size bound', () => {
+    const index = new Map([['a', row(40, 1)], ['b', row(40, 2)]]);
+    expect(pickEvictions(index, row(70, 3), limits)).toEqual(['a', 'b']);
+    expect(pickEvictions(index, row(30, 3), limits)).toEqual(['a']);
+  });
+});
+
+describe('bounded storage', () => {
+  it('stays within the entry bound, keeping the newest, and reads back what it wrote', async () => {
+    const store = memoryStore();
+    let clock = 0;
+    const storage = createBoundedStorage(store, { limits, buster: 'b1', now: () => (clock += 1) });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) await storage.setItem(key, `value ${key}`);
+    expect([...store.values.keys()].sort()).toEqual(['c', 'd', 'e']);
+    expect(await storage.getItem('e')).toBe('value e');
+    expect(await storage.getItem('a')).toBeUndefined();
+    expect(await storage.usage()).toEqual({ entries: 3, size: 21 });
+  });
+
+  it('rewriting a key replaces it instead of counting it twice', async () => {
+    const store = memoryStore();
+    const storage = createBoundedStorage(store, { limits, buster: 'b1' });
+    await storage.setItem('a', 'x'.repeat(60));
+    await storage.setItem('a', 'y'.repeat(60));
+    expect(store.values.get('a')).toBe('y'.repeat(60));
+  });
+
+  it('refuses an entry larger than the whole store, and keeps what it has', async () => {
+    const store = memoryStore();
+    const storage = createBoundedStorage(store, { limits, buster: 'b1' });
+    await storage.setItem('a', 'kept');
+    await expect(storage.setItem('b', 'x'.repeat(101))).rejects.toBeInstanceOf(EntryTooLargeError);
+    expect(await storage.getItem('a')).toBe('kept');
+  });
+
+  it('makes room and tries again once when the browser says its quota is exceeded', async () => {
+    const store = memoryStore();
+    let clock = 0;
+    const storage = createBoundedStorage(store, { limits, buster: 'b1', now: () => (clock += 1) });
+    await storage.setItem('old', 'o');
+    await storage.setItem('newer', 'n');
+    store.failNextPut(new DOMException('full', 'QuotaExceededError'));
+    await storage.setItem('incoming', 'i');
+    expect([...store.values.keys()].sort()).toEqual(['incoming', 'newer']);
+  });
+
+  it('wants a sweep when an entry is expired or from another build, not otherwise', async () => {
+    const store = memoryStore();
+    let now = 100 * DAY;
+    const storage = createBoundedStorage(store, { limits, buster: 'b1', now: () => now });
+    await storage.setItem('a', '1');
+    expect(await storage.needsSweep()).toBe(false);
+    now += 31 * DAY;
+    expect(await storage.needsSweep()).toBe(true);
+    store.rows.set('a', row(1, now, 'b1'));
+    expect(await storage.needsSweep()).toBe(false);
+    store.rows.set('b', row(1, now, 'b0'));
+    expect(await storage.needsSweep()).toBe(true);
+  });
+});
+
+const TOPIC_KEY = ['topics', 42, { page: 1 }];
+
+async function loadedClient(data: unknown): Promise<QueryClient> {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(TOPIC_KEY, data);
+  return queryClient;
+}
+
+describe('saved copies (the persister over the bounded storage)', () => {
+  it('restores a saved page into a new cache, dated when it was saved and marked as a saved copy', async () => {
+    const store = memoryStore();
+    const written = await loadedClient({ title: 'Seoul calls' });
+    const savedAt = written.getQueryState(TOPIC_KEY)?.dataUpdatedAt ?? 0;
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(written, TOPIC_KEY);
+
+    const reader = new QueryClient();
+    const restored = await createSavedCopies(store, { buster: 'b1' }).restore(reader, TOPIC_KEY);
+    expect(restored).toEqual({ title: 'Seoul calls' });
+    const state = reader.getQueryState(TOPIC_KEY);
+    expect(state?.dataUpdatedAt).toBe(savedAt);
+    expect(savedCopyTime(state?.data, state?.dataUpdatedAt ?? 0)).toBe(savedAt);
+  });
+
+  it('the mark goes with the first fresh answer, even one identical to the copy', async () => {
+    const store = memoryStore();
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient({ title: 'Same' }), TOPIC_KEY);
+    const reader = new QueryClient();
+    await createSavedCopies(store, { buster: 'b1' }).restore(reader, TOPIC_KEY);
+    await reader.fetchQuery({ queryKey: TOPIC_KEY, queryFn: () => ({ title: 'Same' }), staleTime: 0 });
+    const state = reader.getQueryState(TOPIC_KEY);
+    expect(savedCopyTime(state?.data, state?.dataUpdatedAt ?? 0)).toBeNull();
+  });
+
+  it('never restores a copy written by another build, and drops it', async () => {
+    const store = memoryStore();
+    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    const reader = new QueryClient();
+    expect(await createSavedCopies(store, { buster: 'new-build' }).restore(reader, TOPIC_KEY)).toBeUndefined();
+    expect(reader.getQueryData(TOPIC_KEY)).toBeUndefined();
+    expect(store.values.size).toBe(0);
+  });
+
+  it('never restores a copy older than the maximum age', async () => {
+    const store = memoryStore();
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    const later = createSavedCopies(store, { buster: 'b1', limits: { ...limits, maxAge: -1 } });
+    expect(await later.restore(new QueryClient(), TOPIC_KEY)).toBeUndefined();
+  });
+
+  it('sweeps expired and busted entries, keeping current ones', async () => {
+    const store = memoryStore();
+    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    const current = createSavedCopies(store, { buster: 'b1' });
+    const other = ['topics', 21, { page: 1 }];
+    const client = new QueryClient();
+    await client.fetchQuery({ queryKey: other, queryFn: () => ({ title: 'Current' }) });
+    await current.saveKey(client, other);
+    await current.sweep();
+    expect([...store.values.keys()]).toEqual(['lectern-["topics",21,{"page":1}]']);
+  });
+});
