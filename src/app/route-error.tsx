@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Link, useLocation, useNavigate, useNavigation, useRouteError } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
+import { isRouteNotFound, useNavigationInfo } from './navigation/route-loader';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
 
@@ -46,11 +47,10 @@ const chunkFace: ErrorFace = {
 };
 
 /** The route-level error page: no response, however broken, leaves a blank screen. */
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: { error: unknown }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const navigation = useNavigation();
+  const { pending } = useNavigationInfo();
   // Retry by navigating to this same address again: a revalidation that finished
   // before React rendered its loading state left the old error on screen.
   const retry = () => void navigate(location, { replace: true });
@@ -58,7 +58,7 @@ export function RouteError() {
   const chunkFailed = isChunkLoadError(error);
   if (isApiError(error)) face = faceOf(error);
   else if (chunkFailed) face = chunkFace;
-  else if (isRouteErrorResponse(error) && error.status === 404) face = notFoundFace;
+  else if (isRouteNotFound(error)) face = notFoundFace;
   else {
     console.error('[lectern] unexpected error', error);
     face = { title: 'Something went wrong', message: 'Lectern hit an unexpected problem showing this page.', retry: true };
@@ -67,7 +67,7 @@ export function RouteError() {
     <ErrorPanel
       face={face}
       onRetry={face.retry ? (chunkFailed ? () => window.location.reload() : retry) : undefined}
-      retrying={navigation.state !== 'idle'}
+      retrying={pending !== null}
     />
   );
 }
