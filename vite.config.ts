@@ -81,7 +81,27 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), preloadAppChunks(), ...(demo || mode === 'development' ? [] : [dropMockWorker(outDir)])],
     // The demo carries the whole mock forum in one lazily loaded chunk, on purpose.
-    build: { outDir, sourcemap: true, chunkSizeWarningLimit: demo ? 1200 : 500 },
+    build: {
+      outDir,
+      sourcemap: true,
+      chunkSizeWarningLimit: demo ? 1200 : 500,
+      rolldownOptions: {
+        output: {
+          // Fewer, larger files on the way to the first post: each file costs a request,
+          // module glue and its own gzip dictionary (measured: 4 kB gzip less this way).
+          // The libraries change rarely and stay cached across deploys of the app.
+          codeSplitting: {
+            groups: [
+              { name: 'vendor', priority: 2, test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/](query-core|react-query)|valibot)[\\/]/ },
+              // The topic view with everything it imports, as one chunk that index.html preloads:
+              // reading a topic is what the reader is for, and one file is 3 kB gzip less than
+              // the seven it would otherwise be. Other views stay in chunks of their own.
+              { name: 'topic-view', priority: 1, test: /[\\/]src[\\/](app[\\/]routes[\\/]topic-route-view|features[\\/]topic[\\/]components|ui[\\/]post-body|lib[\\/]bbcode)[\\/.]/ },
+            ],
+          },
+        },
+      },
+    },
     server: { host: '127.0.0.1', port: 5173 },
     preview: {
       host: '127.0.0.1',

@@ -1,7 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { UNSAFE_createMemoryHistory as createMemoryHistory } from 'react-router-dom';
+import { App } from '../src/app/app';
+import { Navigator } from '../src/app/navigation/navigator';
 import { createRoutes } from '../src/app/router';
 
 /**
@@ -13,12 +15,9 @@ export function renderRoute(url: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 60_000, gcTime: Infinity } },
   });
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
+  const history = createMemoryHistory({ initialEntries: [url], v5Compat: true });
   const user = userEvent.setup();
-  const utils = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...utils, user, router, queryClient };
+  const routes = createRoutes(queryClient);
+  const utils = render(<App queryClient={queryClient} navigator={new Navigator(history, routes)} routes={routes} />);
+  return { ...utils, user, history, queryClient };
 }

@@ -1,16 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
 import { ConnectionBanner } from '../ui/connection-banner';
+import { RouteErrorBoundary } from './navigation/route-error-boundary';
+import { useNavigationInfo } from './navigation/route-loader';
+import { ScrollRestoration } from './navigation/scroll-restoration';
+import { PageSkeleton } from './page-skeleton';
+import { RouteError } from './route-error';
 import { usePrefetchOnIntent } from './routes/prefetch-on-intent';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
 export function AppLayout() {
-  const navigation = useNavigation();
+  const { pending, navigation, page } = useNavigationInfo();
+  // The first load shows a skeleton, not a progress bar.
+  const busy = pending !== null && page.status !== 'loading';
   usePrefetchOnIntent(useQueryClient());
-  const busy = navigation.state !== 'idle';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -36,7 +42,14 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} aria-busy={busy || undefined}>
-        <Outlet />
+        {/* Errors of a view render inside the frame, so the header stays. */}
+        <RouteErrorBoundary resetKey={String(navigation)} fallback={(error) => <RouteError error={error} />}>
+          {/* Views load their data before they show; this only catches one that did not. */}
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+            <ScrollRestoration />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>
@@ -46,7 +59,6 @@ export function AppLayout() {
       <ConnectionBanner />
       <RouteAnnouncer />
       <DeferredKeyboardShortcuts />
-      <ScrollRestoration />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import { isRouteErrorResponse, Link, useLocation, useNavigate, useNavigation, useRouteError } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
 import type { BoardResponse, BoardSummary, Crumb, ForumResponse, TopicResponse } from '../lib/api/schemas';
 import { boardHref, categoryHref, topicHref } from '../lib/routes';
 import { Breadcrumb } from '../ui/breadcrumb';
+import { isRouteNotFound, useNavigationInfo } from './navigation/route-loader';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
 
@@ -51,11 +52,10 @@ const chunkFace: ErrorFace = {
 };
 
 /** The route-level error page: no response, however broken, leaves a blank screen. */
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: { error: unknown }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const navigation = useNavigation();
+  const { pending } = useNavigationInfo();
   // Read without useQueryClient: a failure outside the provider still needs a face.
   const queryClient = useContext(QueryClientContext);
   // Retry by navigating to this same address again: a revalidation that finished
@@ -65,7 +65,7 @@ export function RouteError() {
   const chunkFailed = isChunkLoadError(error);
   if (isApiError(error)) face = faceOf(error);
   else if (chunkFailed) face = chunkFace;
-  else if (isRouteErrorResponse(error) && error.status === 404) face = notFoundFace;
+  else if (isRouteNotFound(error)) face = notFoundFace;
   else {
     console.error('[lectern] unexpected error', error);
     face = { title: 'Something went wrong', message: 'Lectern hit an unexpected problem showing this page.', retry: true };
@@ -78,7 +78,7 @@ export function RouteError() {
       trail={trail}
       face={face}
       onRetry={face.retry ? (chunkFailed ? () => window.location.reload() : retry) : undefined}
-      retrying={navigation.state !== 'idle'}
+      retrying={pending !== null}
     />
   );
 }

@@ -1,39 +1,36 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout';
-import { NotFoundPage, RouteError } from './route-error';
+import { LoaderRoute, type ReaderRoute } from './navigation/route-loader';
+import { NotFoundPage } from './route-error';
 import { boardRoute } from './routes/board-route';
 import { forumIndexRoute } from './routes/forum-index-route';
 import { legacyRoute } from './routes/legacy-route';
 import { printRoute } from './routes/print-route';
 import { searchRoute } from './routes/search-route';
 import { postRoute, topicRoute } from './routes/topic-route';
-import { PageSkeleton } from './page-skeleton';
 
-/** Every route of the reader; the browser and the tests build their routers from this. */
+// The navigator finds the route's loader and view in `handle`; the element shows them.
+function page<T>(path: string, route: ReaderRoute<T>): RouteObject {
+  const element = <LoaderRoute />;
+  return path === '' ? { index: true, element, handle: route } : { path, element, handle: route };
+}
+
+/** Every route of the reader, for the navigator and `useRoutes`; the browser and the tests use these. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: '/',
-      Component: AppLayout,
-      HydrateFallback: PageSkeleton,
-      // A failure in the frame itself still gets a page, not a blank screen.
-      ErrorBoundary: RouteError,
+      element: <AppLayout />,
       children: [
-        {
-          // Errors of a view render inside the frame, so the header stays.
-          ErrorBoundary: RouteError,
-          children: [
-            forumIndexRoute(queryClient),
-            boardRoute(queryClient),
-            topicRoute(queryClient),
-            postRoute(queryClient),
-            printRoute(queryClient),
-            searchRoute(queryClient),
-            legacyRoute(),
-            { path: '*', Component: NotFoundPage },
-          ],
-        },
+        page('', forumIndexRoute(queryClient)),
+        page('board/:boardId', boardRoute(queryClient)),
+        page('topic/:topicId', topicRoute(queryClient)),
+        page('post/:postId', postRoute(queryClient)),
+        page('topic/:topicId/print', printRoute(queryClient)),
+        page('search', searchRoute(queryClient)),
+        page('index.php', legacyRoute()),
+        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ];

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router-dom';
+import { UNSAFE_createBrowserHistory as createBrowserHistory } from 'react-router-dom';
 import { createQueryClient } from '../lib/query-client';
 import { schedulePersistence } from '../lib/saved-copies/saved-copies';
 import { App } from './app';
+import { Navigator } from './navigation/navigator';
 import { createRoutes } from './router';
 
 // Dev and demo builds answer /api from the mock forum in a service worker. The
@@ -22,13 +23,14 @@ async function startMockForum(): Promise<void> {
 
 export async function start(root: HTMLElement): Promise<void> {
   await startMockForum();
-  // Made once, outside React: creating the router runs this URL's loaders at once,
-  // before the first render (and StrictMode cannot make it twice).
+  // Made once, outside React, so StrictMode cannot make two.
   const queryClient = createQueryClient();
-  const router = createBrowserRouter(createRoutes(queryClient));
+  // The navigator starts this URL's loader at once, before React's first render.
+  const routes = createRoutes(queryClient);
+  const navigator = new Navigator(createBrowserHistory({ v5Compat: true }), routes);
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} navigator={navigator} routes={routes} />
     </StrictMode>,
   );
   // Saved copies for offline reading: their code loads when the browser is idle.

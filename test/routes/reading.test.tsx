@@ -108,18 +108,18 @@ describe('quick navigation', () => {
 
 describe('old SMF links', () => {
   it('open the page that an SMF start offset names', async () => {
-    const { router } = renderRoute(`/index.php?topic=${MULTI_PAGE_TOPIC_ID}.15`);
+    const { history } = renderRoute(`/index.php?topic=${MULTI_PAGE_TOPIC_ID}.15`);
     expect(await screen.findByRole('link', { name: 'Post 16, link to this post' })).toBeInTheDocument();
-    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}?page=2`);
+    expect(`${history.location.pathname}${history.location.search}`).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}?page=2`);
   });
 
   it('open a post named by msg=', async () => {
     const { posts } = await mockApi.topic(MULTI_PAGE_TOPIC_ID, 3);
     const post = posts[0];
     if (!post) throw new Error('page 3 has posts');
-    const { router } = renderRoute(`/index.php?msg=${post.id}`);
+    const { history } = renderRoute(`/index.php?msg=${post.id}`);
     expect(await screen.findByRole('link', { name: `Post ${post.number}, link to this post` })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    expect(history.location.pathname).toBe(`/topic/${MULTI_PAGE_TOPIC_ID}`);
   });
 });
 

@@ -68,11 +68,11 @@ describe('a topic', () => {
 
   it('resolves /post/P to its topic and page', async () => {
     const postId = hugePostId(9_999);
-    const { router } = renderRoute(`/post/${postId}`);
+    const { history } = renderRoute(`/post/${postId}`);
     expect(await screen.findByRole('link', { name: 'Post 9999, link to this post' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(`/topic/${HUGE_TOPIC_ID}`);
-    expect(router.state.location.search).toBe(`?post=${postId}`);
-    expect(router.state.location.hash).toBe(`#msg${postId}`);
+    expect(history.location.pathname).toBe(`/topic/${HUGE_TOPIC_ID}`);
+    expect(history.location.search).toBe(`?post=${postId}`);
+    expect(history.location.hash).toBe(`#msg${postId}`);
   });
 
   it('shows the last page of the 10,000-post topic', async () => {

@@ -62,9 +62,9 @@ describe('unread tracking without an account', () => {
   it('sends `#new` to the page of the first unread post', async () => {
     const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
     rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
-    const { router } = renderRoute(`/topic/${topic.id}#new`);
+    const { history } = renderRoute(`/topic/${topic.id}#new`);
     expect(await screen.findByText('New since your last visit')).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?page=2');
+    expect(history.location.search).toBe('?page=2');
   });
 
   it('marks a whole board as read', async () => {

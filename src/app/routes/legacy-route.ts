@@ -1,5 +1,5 @@
-import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
 import { boardHref, parsePositiveInt, postHref, topicHref } from '../../lib/routes';
+import { RouteRedirect, type LoaderArgs, type ReaderRoute } from '../navigation/route-loader';
 
 // SMF's defaults, which turn its start offsets (topic=123.30) into our page numbers.
 const SMF_POSTS_PER_PAGE = 15;
@@ -52,9 +52,8 @@ export function legacyTarget(search: string): string {
 }
 
 /** Old SMF links keep working: people have years of them in bookmarks and other sites. */
-export function legacyRoute(): RouteObject {
+export function legacyRoute(): ReaderRoute<RouteRedirect> {
   return {
-    path: 'index.php',
-    loader: ({ request }: LoaderFunctionArgs) => redirect(legacyTarget(new URL(request.url).search)),
+    loader: ({ request }: LoaderArgs) => new RouteRedirect(legacyTarget(new URL(request.url).search)),
   };
 }

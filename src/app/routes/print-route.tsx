@@ -1,43 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useLoaderData, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router-dom';
 import { printPageQuery } from '../../features/print/api/print-pages';
 import { ensureRouteData } from '../../lib/connection/offline';
+import { useLoaderData, useNavigationInfo, type LoaderArgs, type ReaderRoute } from '../navigation/route-loader';
 import { requireId } from './route-params';
 
 type PrintLoaderData = { topicId: number };
 
 /** `/topic/{id}/print`: the whole topic on one page (SMF's print page). */
-export function printRoute(queryClient: QueryClient): RouteObject {
+export function printRoute(queryClient: QueryClient): ReaderRoute<PrintLoaderData> {
   return {
-    path: 'topic/:topicId/print',
     // Page 1 names the topic, its trail and how many pages there are; the view loads the rest.
-    loader: async ({ params }: LoaderFunctionArgs): Promise<PrintLoaderData> => {
+    loader: async ({ params }: LoaderArgs): Promise<PrintLoaderData> => {
       const topicId = requireId(params.topicId);
       await ensureRouteData(queryClient, printPageQuery(topicId, 1));
       return { topicId };
     },
-    shouldRevalidate: onlyImagesChanged,
     // Its own chunk (and its print styles with it), loaded beside page 1's data.
-    lazy: {
-      Component: async () => {
-        const { PrintPage } = await import('../../features/print/components/print-page');
-        return function PrintRouteView() {
-          const { topicId } = useLoaderData<PrintLoaderData>();
-          // A new topic starts from nothing: its own progress, its own pages.
-          return <PrintPage key={topicId} topicId={topicId} />;
-        };
-      },
+    view: async () => {
+      const { PrintPage } = await import('../../features/print/components/print-page');
+      return function PrintRouteView() {
+        const { topicId } = useLoaderData<PrintLoaderData>();
+        const { pending, location } = useNavigationInfo();
+        // A new topic starts from nothing: its own progress, its own pages. Switching
+        // "text only" replaces the URL and keeps this page (and its loaded pages).
+        return <PrintPage key={topicId} topicId={topicId} leaving={pending !== null && pending.pathname !== location.pathname} />;
+      };
     },
   };
-}
-
-// Switching between text only and images changes `?images=` alone: nothing to reload.
-function onlyImagesChanged({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
-  if (currentUrl.pathname !== nextUrl.pathname || currentUrl.search === nextUrl.search) return defaultShouldRevalidate;
-  const withoutImages = (url: URL) => {
-    const params = new URLSearchParams(url.search);
-    params.delete('images');
-    return params.toString();
-  };
-  return withoutImages(currentUrl) === withoutImages(nextUrl) ? false : defaultShouldRevalidate;
 }

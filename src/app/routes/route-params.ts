@@ -1,10 +1,10 @@
-import { data, redirect } from 'react-router-dom';
 import { parsePositiveInt } from '../../lib/routes';
+import { RouteNotFound, RouteRedirect } from '../navigation/route-loader';
 
 /** A route's numeric id, or a 404 for the reader's own not-found page. */
 export function requireId(raw: string | undefined): number {
   const id = parsePositiveInt(raw);
-  if (id === null) throw data('Not found', { status: 404 });
+  if (id === null) throw new RouteNotFound();
   return id;
 }
 
@@ -19,7 +19,7 @@ export function readPage(request: Request): number {
   const page = parsePositiveInt(raw);
   if (page === null || page === 1) {
     url.searchParams.delete('page');
-    throw redirect(`${url.pathname}${url.search}${url.hash}`);
+    throw new RouteRedirect(`${url.pathname}${url.search}${url.hash}`);
   }
   return page;
 }

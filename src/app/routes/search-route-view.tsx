@@ -1,6 +1,6 @@
-import { useLoaderData } from 'react-router-dom';
 import { SearchPage } from '../../features/search/components/search-page';
 import type { SearchLoaderData } from './search-route';
+import { useLoaderData } from '../navigation/route-loader';
 
 /** Search results, loaded as their own chunk: reading a topic never downloads them. */
 export function SearchRouteView() {

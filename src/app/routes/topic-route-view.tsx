@@ -1,9 +1,9 @@
-import { useLoaderData } from 'react-router-dom';
 import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
 import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
 import { SaveAllPages } from '../../features/print/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
+import { useLoaderData } from '../navigation/route-loader';
 
 /** The topic view, loaded as its own chunk alongside the topic's data. */
 export function TopicRouteView() {

@@ -1,17 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
 import { postQuery } from '../../features/topic/api/post-query';
 import { rememberTopicPage, topicPageQuery, topicPostQuery } from '../../features/topic/api/topic-query';
 import { ensureRouteData } from '../../lib/connection/offline';
 import { parsePositiveInt, postHref } from '../../lib/routes';
+import { RouteRedirect, type LoaderArgs, type ReaderRoute } from '../navigation/route-loader';
 import { readPage, requireId } from './route-params';
 
 export type TopicLoaderData = { topicId: number; boardId: number; page: number; targetPostId: number | null };
 
-export function topicRoute(queryClient: QueryClient): RouteObject {
+export function topicRoute(queryClient: QueryClient): ReaderRoute<TopicLoaderData> {
   return {
-    path: 'topic/:topicId',
-    loader: async ({ params, request }: LoaderFunctionArgs): Promise<TopicLoaderData> => {
+    loader: async ({ params, request }: LoaderArgs): Promise<TopicLoaderData> => {
       const topicId = requireId(params.topicId);
       const targetPostId = parsePositiveInt(new URL(request.url).searchParams.get('post'));
       if (targetPostId === null) {
@@ -30,18 +29,17 @@ export function topicRoute(queryClient: QueryClient): RouteObject {
       rememberTopicPage(queryClient, data, queryClient.getQueryState(byPost.queryKey)?.dataUpdatedAt);
       return { topicId, boardId: data.topic.boardId, page: data.page.number, targetPostId };
     },
-    lazy: { Component: async () => (await import('./topic-route-view')).TopicRouteView },
+    view: async () => (await import('./topic-route-view')).TopicRouteView,
   };
 }
 
 /** `/post/{id}`: ask the server where the post lives, then show it in its topic. */
-export function postRoute(queryClient: QueryClient): RouteObject {
+export function postRoute(queryClient: QueryClient): ReaderRoute<RouteRedirect> {
   return {
-    path: 'post/:postId',
-    loader: async ({ params }: LoaderFunctionArgs) => {
+    loader: async ({ params }: LoaderArgs) => {
       const postId = requireId(params.postId);
       const located = await ensureRouteData(queryClient, postQuery(postId));
-      return redirect(postHref(located.topic.id, located.post.id));
+      return new RouteRedirect(postHref(located.topic.id, located.post.id));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigation, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api/api-error';
 import { formatCount } from '../../../lib/format/format';
 import { topicHref } from '../../../lib/routes';
@@ -20,9 +20,14 @@ const IMAGES_PARAM = 'images';
  * in order as they arrive; nothing is windowed away, so find-in-page and printing see
  * every post.
  */
-export function PrintPage({ topicId }: { topicId: number }) {
+/**
+ * `leaving`: true from the moment the reader heads elsewhere, so loading stops then,
+ * not when this view unmounts, and pages arriving meanwhile do not hold up the next
+ * page's render.
+ */
+export function PrintPage({ topicId, leaving }: { topicId: number; leaving: boolean }) {
   const { data: first } = useSuspenseQuery(printPageQuery(topicId, 1));
-  const pages = usePrintPages(topicId, first, !useLeaving());
+  const pages = usePrintPages(topicId, first, !leaving);
   const [searchParams, setSearchParams] = useSearchParams();
   const withImagesInUrl = searchParams.get(IMAGES_PARAM) !== '0';
   // The choice shows at once; the URL (which a reload reads) follows in the router's
@@ -96,16 +101,6 @@ export function PrintPage({ topicId }: { topicId: number }) {
       </div>
     </div>
   );
-}
-
-/**
- * True from the moment the reader heads elsewhere: loading stops then, not when this
- * view unmounts, so pages arriving meanwhile do not hold up the next page's render.
- */
-function useLeaving(): boolean {
-  const navigation = useNavigation();
-  const { pathname } = useLocation();
-  return navigation.state !== 'idle' && navigation.location.pathname !== pathname;
 }
 
 /**

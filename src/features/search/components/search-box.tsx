@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Form, useMatch, useSearchParams } from 'react-router-dom';
+import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
 import { searchAvailabilityQuery } from '../api/search-availability';
 import './search-box.css';
 
@@ -13,6 +13,7 @@ export function SearchBox() {
   const { data: available } = useQuery(searchAvailabilityQuery());
   const onSearchPage = useMatch('/search') !== null;
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const currentQuery = onSearchPage ? (params.get('q') ?? '') : '';
 
   // The box shows the query of the results on screen, and follows it when the address
@@ -49,7 +50,10 @@ export function SearchBox() {
       inputRef.current?.focus();
       return;
     }
+    // What the form would send without script (action="/search", method get), as a client navigation.
+    event.preventDefault();
     setOpen(false);
+    void navigate(`/search?${new URLSearchParams({ q: value }).toString()}`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -73,7 +77,7 @@ export function SearchBox() {
       >
         <SearchIcon />
       </button>
-      <Form id={formId} role="search" method="get" action="/search" className="search-form" onSubmit={onSubmit} onKeyDown={onKeyDown}>
+      <form id={formId} role="search" method="get" action="/search" className="search-form" onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <label htmlFor={inputId} className="visually-hidden">
           Search the forum
         </label>
@@ -97,7 +101,7 @@ export function SearchBox() {
             <path fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>
-      </Form>
+      </form>
     </div>
   );
 }
