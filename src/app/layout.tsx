@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
@@ -9,7 +9,6 @@ import { useNavigationInfo } from './navigation/route-loader';
 import { ScrollRestoration } from './navigation/scroll-restoration';
 import { PageSkeleton } from './page-skeleton';
 import { RouteError } from './route-error';
-import { usePrefetchOnIntent } from './routes/prefetch-on-intent';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
 export function AppLayout() {
@@ -61,6 +60,25 @@ export function AppLayout() {
       <DeferredKeyboardShortcuts />
     </>
   );
+}
+
+/**
+ * Prefetch on intent (./routes/prefetch-on-intent.ts). A hover or focus that comes
+ * before the listeners would find nothing cached yet anyway, so their code loads
+ * after the first render, off the way to the first post.
+ */
+function usePrefetchOnIntent(queryClient: QueryClient): void {
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('./routes/prefetch-on-intent').then(({ listenForIntent }) => {
+      if (!cancelled) stop = listenForIntent(queryClient);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [queryClient]);
 }
 
 // Client-side navigation is silent for screen readers: announce the new page's title,

@@ -1,10 +1,6 @@
-import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
-import { useContext } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
-import type { BoardResponse, BoardSummary, Crumb, ForumResponse, TopicResponse } from '../lib/api/schemas';
-import { boardHref, categoryHref, topicHref } from '../lib/routes';
-import { Breadcrumb } from '../ui/breadcrumb';
 import { isRouteNotFound, useNavigationInfo } from './navigation/route-loader';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
@@ -56,8 +52,6 @@ export function RouteError({ error }: { error: unknown }) {
   const location = useLocation();
   const navigate = useNavigate();
   const { pending } = useNavigationInfo();
-  // Read without useQueryClient: a failure outside the provider still needs a face.
-  const queryClient = useContext(QueryClientContext);
   // Retry by navigating to this same address again: a revalidation that finished
   // before React rendered its loading state left the old error on screen.
   const retry = () => void navigate(location, { replace: true });
@@ -72,10 +66,10 @@ export function RouteError({ error }: { error: unknown }) {
   }
   // Not found: the trail as far as the reader knows it from what is already loaded,
   // and a way up to the nearest level that exists.
-  const trail = isApiError(error) && error.isNotFound ? knownTrail(queryClient, location.pathname) : null;
+  const missing = isApiError(error) && error.isNotFound ? location.pathname : null;
   return (
     <ErrorPanel
-      trail={trail}
+      missing={missing}
       face={face}
       onRetry={face.retry ? (chunkFailed ? () => window.location.reload() : retry) : undefined}
       retrying={pending !== null}
@@ -93,13 +87,21 @@ export function NotFoundPage() {
   return <ErrorPanel face={notFoundFace} />;
 }
 
-type ErrorPanelProps = { face: ErrorFace; onRetry?: (() => void) | undefined; retrying?: boolean; trail?: Crumb[] | null };
+// The trail above something missing is worked out from the cache by code that loads
+// only for a "not found" (it is off the way to every first post).
+const TrailCrumbs = lazy(async () => ({ default: (await import('./known-trail')).TrailCrumbs }));
+const UpLink = lazy(async () => ({ default: (await import('./known-trail')).UpLink }));
 
-function ErrorPanel({ face, onRetry, retrying = false, trail = null }: ErrorPanelProps) {
-  const up = trail?.at(-1);
+type ErrorPanelProps = { face: ErrorFace; onRetry?: (() => void) | undefined; retrying?: boolean; missing?: string | null };
+
+function ErrorPanel({ face, onRetry, retrying = false, missing = null }: ErrorPanelProps) {
   return (
     <>
-      {trail ? <Breadcrumb crumbs={[...trail, { kind: 'topic', id: null, name: face.title }]} /> : null}
+      {missing !== null ? (
+        <Suspense fallback={null}>
+          <TrailCrumbs pathname={missing} title={face.title} />
+        </Suspense>
+      ) : null}
       <div className="error-page">
         <title>{face.title}</title>
         <h1>{face.title}</h1>
@@ -111,10 +113,10 @@ function ErrorPanel({ face, onRetry, retrying = false, trail = null }: ErrorPane
               {retrying ? 'Trying again…' : 'Try again'}
             </button>
           ) : null}
-          {up && up.kind !== 'forum' && up.id !== null ? (
-            <Link to={crumbHref(up.kind, up.id)} className="button">
-              Up to {up.name}
-            </Link>
+          {missing !== null ? (
+            <Suspense fallback={null}>
+              <UpLink pathname={missing} />
+            </Suspense>
           ) : null}
           <Link to="/" className="button">
             Go to the board index
@@ -123,60 +125,4 @@ function ErrorPanel({ face, onRetry, retrying = false, trail = null }: ErrorPane
       </div>
     </>
   );
-}
-
-function crumbHref(kind: Exclude<Crumb['kind'], 'forum'>, id: number): string {
-  return kind === 'category' ? categoryHref(id) : kind === 'board' ? boardHref(id) : topicHref(id);
-}
-
-function cached<T>(queryClient: QueryClient, prefix: readonly unknown[]): T[] {
-  return queryClient
-    .getQueriesData<T>({ queryKey: prefix })
-    .map(([, data]) => data)
-    .filter((data): data is T => data !== undefined);
-}
-
-/** Where `boardId` sits in the board index: its category, then its parent boards. */
-function boardPath(forum: ForumResponse, boardId: number): Crumb[] | null {
-  const search = (boards: readonly BoardSummary[], above: Crumb[]): Crumb[] | null => {
-    for (const board of boards) {
-      if (board.id === boardId) return above;
-      const found = search(board.children, [...above, { kind: 'board', id: board.id, name: board.name }]);
-      if (found) return found;
-    }
-    return null;
-  };
-  for (const category of forum.categories) {
-    const found = search(category.boards, [{ kind: 'category', id: category.id, name: category.name }]);
-    if (found) return found;
-  }
-  return null;
-}
-
-/**
- * The breadcrumb above something missing, from what the cache already holds: the
- * topic's own trail (another page of it was read), the board that listed it, the
- * board's place in the index; at least the forum itself.
- */
-function knownTrail(queryClient: QueryClient | undefined, pathname: string): Crumb[] {
-  const boards = queryClient ? cached<BoardResponse>(queryClient, ['boards']) : [];
-  const topics = queryClient ? cached<TopicResponse>(queryClient, ['topics']) : [];
-  const forum = queryClient?.getQueryData<ForumResponse>(['forum']);
-  const anyTrail = [...boards, ...topics][0]?.breadcrumb;
-  const home: Crumb = anyTrail?.[0]?.kind === 'forum' ? anyTrail[0] : { kind: 'forum', id: null, name: forum?.forum.name ?? 'Home' };
-  const match = /^\/(topic|board)\/(\d+)/.exec(pathname);
-  const id = Number(match?.[2]);
-  if (match?.[1] === 'topic') {
-    const ownTrail = topics.find((data) => data.topic.id === id)?.breadcrumb;
-    if (ownTrail) return ownTrail;
-    const listedIn = boards.find((data) => data.topics.some((topic) => topic.id === id));
-    if (listedIn) return listedIn.breadcrumb;
-  } else if (match?.[1] === 'board') {
-    // Another page of this board, or a child board, names the trail above it.
-    const own = [...boards, ...topics].map((data) => data.breadcrumb).find((crumbs) => crumbs.some((crumb) => crumb.kind === 'board' && crumb.id === id));
-    if (own) return own.slice(0, own.findIndex((crumb) => crumb.kind === 'board' && crumb.id === id) + 1);
-    const path = forum ? boardPath(forum, id) : null;
-    if (path) return [home, ...path];
-  }
-  return [home];
 }

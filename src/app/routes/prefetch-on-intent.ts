@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { boardQuery } from '../../features/board/api/board-query';
 import { forumQuery } from '../../features/forum-index/api/forum-query';
 import { topicPageQuery, topicPostQuery } from '../../features/topic/api/topic-query';
@@ -40,34 +39,33 @@ export function prefetchUrl(queryClient: QueryClient, href: string): void {
 /**
  * Prefetch on intent: hovering a link (briefly) or focusing it by keyboard loads its
  * page, so the click shows content without a spinner. One delegated listener covers
- * every link in the app: lists, breadcrumbs, pagination, post links.
+ * every link in the app: lists, breadcrumbs, pagination, post links. Returns the
+ * function that stops listening.
  */
-export function usePrefetchOnIntent(queryClient: QueryClient): void {
-  useEffect(() => {
-    let timer: number | undefined;
-    const linkOf = (event: Event) => (event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null);
-    const onOver = (event: MouseEvent) => {
-      const link = linkOf(event);
-      window.clearTimeout(timer);
-      if (link) timer = window.setTimeout(() => prefetchUrl(queryClient, link.href), HOVER_DELAY_MS);
-    };
-    const onFocus = (event: FocusEvent) => {
-      const link = linkOf(event);
-      if (link) prefetchUrl(queryClient, link.href);
-    };
-    // Touch screens have no hover: a finger landing on a link is the intent.
-    const onTouch = (event: TouchEvent) => {
-      const link = linkOf(event);
-      if (link) prefetchUrl(queryClient, link.href);
-    };
-    document.addEventListener('mouseover', onOver);
-    document.addEventListener('focusin', onFocus);
-    document.addEventListener('touchstart', onTouch, { passive: true });
-    return () => {
-      window.clearTimeout(timer);
-      document.removeEventListener('mouseover', onOver);
-      document.removeEventListener('focusin', onFocus);
-      document.removeEventListener('touchstart', onTouch);
-    };
-  }, [queryClient]);
+export function listenForIntent(queryClient: QueryClient): () => void {
+  let timer: number | undefined;
+  const linkOf = (event: Event) => (event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null);
+  const onOver = (event: MouseEvent) => {
+    const link = linkOf(event);
+    window.clearTimeout(timer);
+    if (link) timer = window.setTimeout(() => prefetchUrl(queryClient, link.href), HOVER_DELAY_MS);
+  };
+  const onFocus = (event: FocusEvent) => {
+    const link = linkOf(event);
+    if (link) prefetchUrl(queryClient, link.href);
+  };
+  // Touch screens have no hover: a finger landing on a link is the intent.
+  const onTouch = (event: TouchEvent) => {
+    const link = linkOf(event);
+    if (link) prefetchUrl(queryClient, link.href);
+  };
+  document.addEventListener('mouseover', onOver);
+  document.addEventListener('focusin', onFocus);
+  document.addEventListener('touchstart', onTouch, { passive: true });
+  return () => {
+    window.clearTimeout(timer);
+    document.removeEventListener('mouseover', onOver);
+    document.removeEventListener('focusin', onFocus);
+    document.removeEventListener('touchstart', onTouch);
+  };
 }

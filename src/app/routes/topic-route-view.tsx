@@ -1,9 +1,12 @@
-import { TopicNeighbours } from '../../features/board/components/topic-neighbours';
-import { JumpToBoard } from '../../features/forum-index/components/jump-to-board';
+import { lazy, Suspense } from 'react';
 import { SaveAllPages } from '../../features/print/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
 import { useLoaderData } from '../navigation/route-loader';
+
+// Below the posts, so its code comes after the first post has shown; until then an
+// empty box of its height keeps the page from moving when it arrives.
+const TopicFooter = lazy(async () => ({ default: (await import('./topic-footer')).TopicFooter }));
 
 /** The topic view, loaded as its own chunk alongside the topic's data. */
 export function TopicRouteView() {
@@ -16,10 +19,9 @@ export function TopicRouteView() {
       targetPostId={targetPostId}
       actions={<SaveAllPages key={topicId} topicId={topicId} />}
       footer={
-        <>
-          <TopicNeighbours boardId={boardId} topicId={topicId} />
-          <JumpToBoard currentBoardId={boardId} />
-        </>
+        <Suspense fallback={<div className="topic-footer-placeholder" />}>
+          <TopicFooter boardId={boardId} topicId={topicId} />
+        </Suspense>
       }
     />
   );

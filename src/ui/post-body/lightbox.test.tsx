@@ -30,10 +30,12 @@ function setup() {
 const caption = () => screen.getByRole('dialog').querySelector('figcaption');
 
 describe('the image lightbox', () => {
+
   it('opens on click with the full image, its name as caption, and focus inside', async () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'one.jpg' }));
-    const dialog = screen.getByRole('dialog', { name: 'one.jpg' });
+    // Its code loads on demand: the first opening waits for it.
+    const dialog = await screen.findByRole('dialog', { name: 'one.jpg' });
     expect(within(dialog).getByRole('img', { name: 'one.jpg' })).toHaveAttribute('src', '/attachments/1/one.jpg');
     expect(caption()).toHaveTextContent('one.jpg (2 of 3)');
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
@@ -42,6 +44,7 @@ describe('the image lightbox', () => {
   it('moves between this post’s images with the arrow keys, in reading order', async () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'three.jpg' }));
+    await screen.findByRole('dialog');
     expect(caption()).toHaveTextContent('three.jpg (1 of 3)');
     await user.keyboard('{ArrowRight}');
     expect(caption()).toHaveTextContent('one.jpg (2 of 3)');
@@ -56,6 +59,7 @@ describe('the image lightbox', () => {
   it('has previous and next buttons', async () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'one.jpg' }));
+    await screen.findByRole('dialog');
     await user.click(screen.getByRole('button', { name: 'Next image' }));
     expect(caption()).toHaveTextContent('four.jpg');
     await user.click(screen.getByRole('button', { name: 'Previous image' }));
@@ -66,6 +70,7 @@ describe('the image lightbox', () => {
     const user = setup();
     const opener = screen.getByRole('button', { name: 'four.jpg' });
     await user.click(opener);
+    await screen.findByRole('dialog');
     await user.keyboard('{ArrowLeft}');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -76,6 +81,7 @@ describe('the image lightbox', () => {
     const user = setup();
     const opener = screen.getByRole('button', { name: 'one.jpg' });
     await user.click(opener);
+    await screen.findByRole('dialog');
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(opener).toHaveFocus();
@@ -84,6 +90,7 @@ describe('the image lightbox', () => {
   it('shows no navigation for a single image', async () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'other-post.jpg' }));
+    await screen.findByRole('dialog');
     expect(caption()).toHaveTextContent(/^other-post\.jpg$/);
     expect(screen.queryByRole('button', { name: 'Next image' })).toBeNull();
     await user.keyboard('{ArrowRight}');

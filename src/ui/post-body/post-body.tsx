@@ -1,12 +1,11 @@
 import type React from 'react';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment, Post } from '../../lib/api/schemas';
 import type { AttachmentNode } from '../../lib/bbcode/ast';
 import { parseBbcode } from '../../lib/bbcode/parse';
 import { attachmentDisplay } from './attachment-display';
 import { AttachmentView, DeletedAttachmentsNotice } from './attachment-view';
 import type { LightboxImage } from './lightbox';
-import { Lightbox } from './lightbox';
 import { PostBodyErrorBoundary } from './post-body-error-boundary';
 import type { RenderContext } from './render-bbcode';
 import { renderBbcode } from './render-bbcode';
@@ -25,6 +24,12 @@ export function PostBody({ post }: { post: Post }): React.JSX.Element {
 }
 
 type Opened = { id: number; opener: HTMLElement };
+
+// Only needed once an image is opened: its code stays off the way to the first post,
+// and is fetched in the background as soon as a post has an image to open (so it is
+// there offline too).
+const loadLightbox = () => import('./lightbox');
+const Lightbox = lazy(async () => ({ default: (await loadLightbox()).Lightbox }));
 
 function PostBodyContent({ body, attachments }: { body: string; attachments: Attachment[] }): React.JSX.Element {
   const doc = useMemo(() => parseBbcode(body), [body]);
@@ -49,6 +54,11 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
     listed.forEach(add);
     return out;
   }, [doc, byId, listed, broken]);
+
+  const hasImages = gallery.length > 0;
+  useEffect(() => {
+    if (hasImages) loadLightbox().catch(() => undefined);
+  }, [hasImages]);
 
   const onBroken = useCallback((id: number) => {
     setBroken((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
@@ -96,13 +106,15 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
         </ul>
       )}
       {opened && openIndex >= 0 && (
-        <Lightbox
-          images={gallery}
-          index={openIndex}
-          onIndexChange={(index) => setOpened({ ...opened, id: gallery[index]?.id ?? opened.id })}
-          onClose={() => setOpened(null)}
-          returnFocusTo={opened.opener}
-        />
+        <Suspense fallback={null}>
+          <Lightbox
+            images={gallery}
+            index={openIndex}
+            onIndexChange={(index) => setOpened({ ...opened, id: gallery[index]?.id ?? opened.id })}
+            onClose={() => setOpened(null)}
+            returnFocusTo={opened.opener}
+          />
+        </Suspense>
       )}
     </>
   );

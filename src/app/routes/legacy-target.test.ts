@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyTarget } from './legacy-route';
+import { legacyTarget } from './legacy-target';
 
 describe('old SMF links', () => {
   it.each([
