@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
 import { ConnectionBanner } from '../ui/connection-banner';
+import { Optional } from '../ui/optional';
 import { RouteErrorBoundary } from './navigation/route-error-boundary';
 import { useNavigationInfo } from './navigation/route-loader';
 import { ScrollRestoration } from './navigation/scroll-restoration';
@@ -71,9 +72,12 @@ function usePrefetchOnIntent(queryClient: QueryClient): void {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import('./routes/prefetch-on-intent').then(({ listenForIntent }) => {
-      if (!cancelled) stop = listenForIntent(queryClient);
-    });
+    import('./routes/prefetch-on-intent')
+      .then(({ listenForIntent }) => {
+        if (!cancelled) stop = listenForIntent(queryClient);
+      })
+      // Links still work without it, just without the head start.
+      .catch((error: unknown) => console.warn('[lectern] prefetch on hover is off', error));
     return () => {
       cancelled = true;
       stop?.();
@@ -141,10 +145,12 @@ function DeferredKeyboardShortcuts() {
   }, [listening]);
 
   return wanted ? (
-    <Suspense fallback={null}>
-      <KeyboardShortcuts />
-      <ReplayKeys earlyRef={early} onListening={setListening} />
-    </Suspense>
+    <Optional>
+      <Suspense fallback={null}>
+        <KeyboardShortcuts />
+        <ReplayKeys earlyRef={early} onListening={setListening} />
+      </Suspense>
+    </Optional>
   ) : null;
 }
 

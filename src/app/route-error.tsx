@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
+import { Optional } from '../ui/optional';
 import { isRouteNotFound, useNavigationInfo } from './navigation/route-loader';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
@@ -98,9 +99,11 @@ function ErrorPanel({ face, onRetry, retrying = false, missing = null }: ErrorPa
   return (
     <>
       {missing !== null ? (
-        <Suspense fallback={null}>
-          <TrailCrumbs pathname={missing} title={face.title} />
-        </Suspense>
+        <Optional>
+          <Suspense fallback={null}>
+            <TrailCrumbs pathname={missing} title={face.title} />
+          </Suspense>
+        </Optional>
       ) : null}
       <div className="error-page">
         <title>{face.title}</title>
@@ -114,9 +117,11 @@ function ErrorPanel({ face, onRetry, retrying = false, missing = null }: ErrorPa
             </button>
           ) : null}
           {missing !== null ? (
-            <Suspense fallback={null}>
-              <UpLink pathname={missing} />
-            </Suspense>
+            <Optional>
+              <Suspense fallback={null}>
+                <UpLink pathname={missing} />
+              </Suspense>
+            </Optional>
           ) : null}
           <Link to="/" className="button">
             Go to the board index

@@ -83,7 +83,9 @@ describe('saved copies: the production build with the forum down', () => {
     await expect.poll(() => h1Text(page), { timeout: 3_000 }).toBe(SEED_TITLE);
     expect(await mark(page).textContent()).toBe('Saved copy from less than a minute ago — the forum cannot be reached right now.');
     expect(await page.locator('article').first().textContent()).toContain('could reshape the balance of power in Northeast Asia for years to come.');
-    expect(await page.getByRole('main').getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    // The retries go on behind the copy ("Trying again…"); when they fail, the copy stays and offers a retry.
+    await expect.poll(() => page.getByRole('main').getByRole('button', { name: 'Try again' }).isVisible(), { timeout: AFTER_RETRIES }).toBe(true);
+    expect(await mark(page).textContent()).toBe('Saved copy from less than a minute ago — the forum cannot be reached right now.');
 
     server.apiDown(false);
     await page.getByRole('main').getByRole('button', { name: 'Try again' }).click();

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { matchRoutes, type Location, type NavigationType, type RouteObject, type UNSAFE_createBrowserHistory } from 'react-router-dom';
 import { RouteRedirect, type ReaderRoute } from './route-loader';
+import { rememberScroll } from './scroll-restoration';
 
 /** The browser's history in the app, an in-memory one in tests: both speak this. */
 export type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
@@ -17,6 +18,8 @@ export type NavigatorState = {
   /** Where the reader is heading while this page stays on screen; null when no navigation is loading. */
   pending: Location | null;
 };
+
+const PENDING_AFTER_MS = 100;
 
 // A view's chunk, requested once per route; a failed download is forgotten so that
 // "Try again" requests it anew.
@@ -51,7 +54,12 @@ export class Navigator {
     private readonly routes: RouteObject[],
   ) {
     this.state = { location: history.location, action: history.action, navigation: 0, page: { status: 'loading' }, pending: history.location };
-    history.listen(({ action, location }) => void this.load(action, location));
+    history.listen(({ action, location }) => {
+      // Where the reader is on the page they are leaving, read now: a scroll event
+      // still on its way would land after the next page has taken over.
+      rememberScroll();
+      void this.load(action, location);
+    });
     void this.load(history.action, history.location);
   }
 
@@ -69,7 +77,11 @@ export class Navigator {
 
   private async load(action: NavigationType, location: Location): Promise<void> {
     const navigation = ++this.latest;
-    this.set({ pending: location });
+    // Most navigations land within a few milliseconds (data from the cache, view
+    // chunk loaded): only a slower one is worth a render that shows it is pending.
+    const showPending = setTimeout(() => {
+      if (navigation === this.latest) this.set({ pending: location });
+    }, PENDING_AFTER_MS);
     const match = matchRoutes(this.routes, location)?.at(-1);
     const route = match?.route.handle as ReaderRoute<unknown> | undefined;
     let page: PageState;
@@ -84,12 +96,14 @@ export class Navigator {
         page = { status: 'ready', data, View };
       } catch (error) {
         if (error instanceof RouteRedirect) {
+          clearTimeout(showPending);
           if (navigation === this.latest) this.history.replace(error.to);
           return;
         }
         page = { status: 'failed', error };
       }
     }
+    clearTimeout(showPending);
     // A newer navigation has started: this one's result is no longer wanted.
     if (navigation !== this.latest) return;
     this.set({ location, action, navigation, page, pending: null });

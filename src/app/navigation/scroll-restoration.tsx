@@ -28,7 +28,7 @@ function savePositions(): void {
 }
 
 /** Records the scroll position of the page on screen, under its history entry. */
-function rememberScroll(): void {
+export function rememberScroll(): void {
   if (currentKey === null) return;
   positions.delete(currentKey);
   positions.set(currentKey, window.scrollY);

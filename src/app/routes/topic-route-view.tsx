@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { Optional } from '../../ui/optional';
 import { SaveAllPages } from '../../features/print/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
@@ -19,9 +20,11 @@ export function TopicRouteView() {
       targetPostId={targetPostId}
       actions={<SaveAllPages key={topicId} topicId={topicId} />}
       footer={
-        <Suspense fallback={<div className="topic-footer-placeholder" />}>
-          <TopicFooter boardId={boardId} topicId={topicId} />
-        </Suspense>
+        <Optional>
+          <Suspense fallback={<div className="topic-footer-placeholder" />}>
+            <TopicFooter boardId={boardId} topicId={topicId} />
+          </Suspense>
+        </Optional>
       }
     />
   );

@@ -6,6 +6,7 @@ import { parseBbcode } from '../../lib/bbcode/parse';
 import { attachmentDisplay } from './attachment-display';
 import { AttachmentView, DeletedAttachmentsNotice } from './attachment-view';
 import type { LightboxImage } from './lightbox';
+import { Optional } from '../optional';
 import { PostBodyErrorBoundary } from './post-body-error-boundary';
 import type { RenderContext } from './render-bbcode';
 import { renderBbcode } from './render-bbcode';
@@ -106,15 +107,17 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
         </ul>
       )}
       {opened && openIndex >= 0 && (
-        <Suspense fallback={null}>
-          <Lightbox
-            images={gallery}
-            index={openIndex}
-            onIndexChange={(index) => setOpened({ ...opened, id: gallery[index]?.id ?? opened.id })}
-            onClose={() => setOpened(null)}
-            returnFocusTo={opened.opener}
-          />
-        </Suspense>
+        <Optional>
+          <Suspense fallback={null}>
+            <Lightbox
+              images={gallery}
+              index={openIndex}
+              onIndexChange={(index) => setOpened({ ...opened, id: gallery[index]?.id ?? opened.id })}
+              onClose={() => setOpened(null)}
+              returnFocusTo={opened.opener}
+            />
+          </Suspense>
+        </Optional>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { Optional } from '../../../ui/optional';
 
 const SaveAllPanel = lazy(async () => ({ default: (await import('./save-all-panel')).SaveAllPanel }));
 
@@ -34,8 +35,10 @@ export function SaveAllPages({ topicId }: { topicId: number }) {
     );
   }
   return (
-    <Suspense fallback={<SaveButton />}>
-      <SaveAllPanel topicId={topicId} startNow={pressed} />
-    </Suspense>
+    <Optional fallback={<p className="muted">Saving could not start: part of Lectern did not download. Check your connection, then reload.</p>}>
+      <Suspense fallback={<SaveButton />}>
+        <SaveAllPanel topicId={topicId} startNow={pressed} />
+      </Suspense>
+    </Optional>
   );
 }
