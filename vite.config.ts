@@ -95,6 +95,10 @@ export default defineConfig(({ mode }) => {
           // The libraries change rarely and stay cached across deploys of the app.
           codeSplitting: {
             groups: [
+              // What the entry needs to run (start this URL's API request, and Vite's helper
+              // for its dynamic imports): kept out of the groups below, which would otherwise
+              // pull it in, so the request never waits for the big files.
+              { name: 'early-request', priority: 3, test: /([\\/]src[\\/]lib[\\/]api[\\/](early-request|base-url)\.ts|vite[\\/]preload-helper(\.js)?)$/ },
               { name: 'vendor', priority: 2, test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/](query-core|react-query)|valibot)[\\/]/ },
               // The topic view with everything it imports, as one chunk that index.html preloads:
               // reading a topic is what the reader is for, and one file is 3 kB gzip less than

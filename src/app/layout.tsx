@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
+import { whenIdle } from '../lib/idle';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { Optional } from '../ui/optional';
 import { RouteErrorBoundary } from './navigation/route-error-boundary';
@@ -65,21 +66,24 @@ export function AppLayout() {
 
 /**
  * Prefetch on intent (./routes/prefetch-on-intent.ts). A hover or focus that comes
- * before the listeners would find nothing cached yet anyway, so their code loads
- * after the first render, off the way to the first post.
+ * before the listeners would find nothing cached yet anyway, so their code loads once
+ * the browser is idle after the first render, off the way to the first post.
  */
 function usePrefetchOnIntent(queryClient: QueryClient): void {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    import('./routes/prefetch-on-intent')
-      .then(({ listenForIntent }) => {
-        if (!cancelled) stop = listenForIntent(queryClient);
-      })
-      // Links still work without it, just without the head start.
-      .catch((error: unknown) => console.warn('[lectern] prefetch on hover is off', error));
+    const cancelIdle = whenIdle(() => {
+      import('./routes/prefetch-on-intent')
+        .then(({ listenForIntent }) => {
+          if (!cancelled) stop = listenForIntent(queryClient);
+        })
+        // Links still work without it, just without the head start.
+        .catch((error: unknown) => console.warn('[lectern] prefetch on hover is off', error));
+    });
     return () => {
       cancelled = true;
+      cancelIdle();
       stop?.();
     };
   }, [queryClient]);

@@ -50,8 +50,14 @@ describe('prefetching on intent', () => {
   it('loads a topic while its link is hovered, so the click needs no request', async () => {
     const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
     const link = await screen.findByRole('link', { name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' });
-    await user.hover(link);
-    await expect.poll(() => requests).toContain(`/api/topics/${SEED_TOPIC_ID}`);
+    // Prefetch listens from the first idle moment after the page shows: point again until it does.
+    await expect
+      .poll(async () => {
+        await user.unhover(link);
+        await user.hover(link);
+        return requests;
+      })
+      .toContain(`/api/topics/${SEED_TOPIC_ID}`);
     const before = requests.length;
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: /^Seoul Calls/ })).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { parseBbcode } from '../../lib/bbcode/parse';
 import { attachmentDisplay } from './attachment-display';
 import { AttachmentView, DeletedAttachmentsNotice } from './attachment-view';
 import type { LightboxImage } from './lightbox';
+import { whenIdle } from '../../lib/idle';
 import { Optional } from '../optional';
 import { PostBodyErrorBoundary } from './post-body-error-boundary';
 import type { RenderContext } from './render-bbcode';
@@ -58,7 +59,8 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
 
   const hasImages = gallery.length > 0;
   useEffect(() => {
-    if (hasImages) loadLightbox().catch(() => undefined);
+    if (!hasImages) return;
+    return whenIdle(() => void loadLightbox().catch(() => undefined));
   }, [hasImages]);
 
   const onBroken = useCallback((id: number) => {
