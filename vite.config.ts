@@ -35,7 +35,7 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 // The entry script only starts the page's API request and then imports the app.
-// Announce the app's chunks in index.html too, so the browser fetches them at once
+// Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
 // instead of after the entry has run: code and data then load side by side.
 function preloadAppChunks(): Plugin {
   return {
@@ -63,11 +63,17 @@ function preloadAppChunks(): Plugin {
           }
         };
         visit(start.fileName);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        // Their stylesheets too: Vite's loader would otherwise request them only once the
+        // entry runs, and hold the app's start until they arrive.
+        const styles = new Set<string>();
+        for (const file of files) {
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+        }
+        return [
+          ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+          ...[...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+        ];
       },
     },
   };
