@@ -79,7 +79,8 @@ describe('quick navigation', () => {
   it('jumps to any board from a topic, the current board marked', async () => {
     const { user } = renderRoute(`/topic/${SEED_TOPIC_ID}`);
     await screen.findByRole('heading', { level: 1 });
-    await user.click(screen.getByText('Jump to a board'));
+    // Below the posts, it arrives once the page has shown.
+    await user.click(await screen.findByText('Jump to a board'));
     const nav = await screen.findByRole('navigation', { name: 'Jump to a board' });
     const current = await within(nav).findByRole('link', { name: 'Crime and war' });
     expect(current).toHaveAttribute('aria-current', 'page');

@@ -1,13 +1,21 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { whenIdle } from '../../lib/idle';
 import { Optional } from '../../ui/optional';
 import { SaveAllPages } from '../../features/print/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
 import { useLoaderData } from '../navigation/route-loader';
 
-// Below the posts, so its code comes after the first post has shown; until then an
-// empty box of its height keeps the page from moving when it arrives.
+// Below the posts, so its code comes once the first post has shown and the browser is
+// idle; until then an empty box of its height keeps the page from moving when it arrives.
 const TopicFooter = lazy(async () => ({ default: (await import('./topic-footer')).TopicFooter }));
+const footerPlaceholder = <div className="topic-footer-placeholder" />;
+
+function WhenIdle({ children, placeholder }: { children: ReactNode; placeholder: ReactNode }) {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  return idle ? children : placeholder;
+}
 
 /** The topic view, loaded as its own chunk alongside the topic's data. */
 export function TopicRouteView() {
@@ -20,11 +28,13 @@ export function TopicRouteView() {
       targetPostId={targetPostId}
       actions={<SaveAllPages key={topicId} topicId={topicId} />}
       footer={
-        <Optional>
-          <Suspense fallback={<div className="topic-footer-placeholder" />}>
-            <TopicFooter boardId={boardId} topicId={topicId} />
-          </Suspense>
-        </Optional>
+        <WhenIdle placeholder={footerPlaceholder}>
+          <Optional>
+            <Suspense fallback={footerPlaceholder}>
+              <TopicFooter boardId={boardId} topicId={topicId} />
+            </Suspense>
+          </Optional>
+        </WhenIdle>
       }
     />
   );
