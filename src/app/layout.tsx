@@ -126,13 +126,7 @@ function DeferredKeyboardShortcuts() {
 
   useEffect(() => {
     if (wanted) return;
-    const load = () => setWanted(true);
-    const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(load, { timeout: 2000 }) : undefined;
-    const timer = idle === undefined ? window.setTimeout(load, 1000) : undefined;
-    return () => {
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      window.clearTimeout(timer);
-    };
+    return whenIdle(() => setWanted(true));
   }, [wanted]);
 
   useEffect(() => {

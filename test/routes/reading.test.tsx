@@ -55,8 +55,10 @@ describe('prefetching on intent', () => {
       .poll(async () => {
         await user.unhover(link);
         await user.hover(link);
+        // Longer than the hover delay, so the next pass does not cancel this one.
+        await new Promise((resolve) => setTimeout(resolve, 150));
         return requests;
-      })
+      }, { timeout: 5_000 })
       .toContain(`/api/topics/${SEED_TOPIC_ID}`);
     const before = requests.length;
     await user.click(link);

@@ -9,6 +9,7 @@ import { hashKey, type Query, type QueryClient, type QueryKey } from '@tanstack/
 import { createBoundedStorage, type SavedCopyStore, type StorageLimits } from './bounded-storage';
 import { openIndexedDbStore } from './indexeddb-store';
 import { markSavedCopy, savedCopyTime } from './saved-copy-mark';
+import { whenIdle } from '../idle';
 
 /** Bump when what is saved changes shape: every older entry is then ignored and swept. */
 export const CACHE_FORMAT = 1;
@@ -113,11 +114,6 @@ export function reportStorageProblem(error: unknown): void {
 // Answers within this long of each other are written together, in idle time.
 const WRITE_DEBOUNCE_MS = 1000;
 
-function whenIdle(run: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 5000 });
-  else window.setTimeout(run, 0);
-}
-
 /** The query holds the forum's own answer for a saved resource (not one restored from a saved copy). */
 function worthSaving(query: Query): boolean {
   const { state } = query;
@@ -152,7 +148,7 @@ export function startPersisting(queryClient: QueryClient, copies: SavedCopies = 
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!writing) whenIdle(() => void flush());
+      if (!writing) whenIdle(() => void flush(), 5000);
     }, WRITE_DEBOUNCE_MS);
   }
 
@@ -164,7 +160,7 @@ export function startPersisting(queryClient: QueryClient, copies: SavedCopies = 
       schedule();
     }
   });
-  whenIdle(() => void copies.sweep().catch(reportStorageProblem));
+  whenIdle(() => void copies.sweep().catch(reportStorageProblem), 5000);
   return () => {
     unsubscribe();
     clearTimeout(timer);

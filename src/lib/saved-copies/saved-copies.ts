@@ -2,6 +2,7 @@
 // persistence code (./persistence.ts) only when it is needed, so it stays off the
 // way to a page's first content.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { whenIdle } from '../idle';
 
 /** Starts saving what the reader opens, once the browser is idle after the first render. */
 export function schedulePersistence(queryClient: QueryClient): void {
@@ -10,8 +11,7 @@ export function schedulePersistence(queryClient: QueryClient): void {
       .then(({ startPersisting }) => void startPersisting(queryClient))
       .catch((error: unknown) => console.warn('[lectern] saved copies could not start', error));
   };
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 4000 });
-  else window.setTimeout(start, 2000);
+  whenIdle(start, 4000);
 }
 
 /**
