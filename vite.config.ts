@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { contentSecurityPolicy } from './src/lib/security/content-security-policy';
 
 // The production build talks to a real server: MSW's service worker script is
 // copied from public/ by Vite like any asset, so drop it from that build. The
@@ -17,22 +18,8 @@ function dropMockWorker(outDir: string): Plugin {
   };
 }
 
-/**
- * The Content-Security-Policy the reader is built to run under: no inline script, no
- * eval, no inline <style>, nothing loaded from elsewhere but images over https and the
- * YouTube embed a reader clicks. `npm run preview` and the browser tests serve it; the
- * README gives it to deployers (add an API origin to connect-src if it is elsewhere).
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  'frame-src https://www.youtube-nocookie.com',
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+// One copy of the policy, shared with the server and the browser tests; re-exported for them.
+export { contentSecurityPolicy };
 
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
@@ -147,6 +134,20 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             include: ['test/e2e/**/*.e2e.ts'],
             globalSetup: ['test/e2e/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // The SMF server against real MariaDB and PostgreSQL servers that the global
+            // setup starts on private ports and data directories (server/test/).
+            name: 'server',
+            environment: 'node',
+            include: ['server/**/*.test.ts'],
+            globalSetup: ['server/test/global-setup.ts'],
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 180_000,
