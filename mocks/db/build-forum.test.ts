@@ -4,11 +4,13 @@ import { ATTACHMENT_IDS } from './attachments-topic';
 import { buildForum, compareTopics } from './build-forum';
 import type { Forum } from './build-forum';
 import {
-  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, CHILD_BOARD_ID, EMPTY_BOARD_ID, GRANDCHILD_BOARD_ID, HOSTILE_TOPIC_ID,
-  HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID, RESTRICTED_BOARD_ID, SEED_BOARD_ID, SEED_TOPIC_ID,
-  SHOWCASE_TOPIC_ID, hugePostId,
+  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, CHILD_BOARD_ID, CRYPTO_BOARD_ID, EMPTY_BOARD_ID, ENTREPRENEURS_BOARD_ID,
+  GRANDCHILD_BOARD_ID, HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID,
+  NEWS_CATEGORY_ID, REDIRECT_BOARD_ID, RESTRICTED_BOARD_ID, SEED_BOARD_ID, SEED_TOPIC_ID, SHOWCASE_TOPIC_ID,
+  hugePostId,
 } from './ids';
 import { boardPage, forumIndex, topicPage } from './queries';
+import { movedToJson } from './serialize';
 import type { DbPost, DbTopic } from './types';
 
 const forum = buildForum();
@@ -30,7 +32,7 @@ function boardsBelow(f: Forum, id: number): number {
 }
 
 describe('the forum structure', () => {
-  it('has four categories, nineteen boards and boards three levels deep', () => {
+  it('has four categories, twenty boards and boards three levels deep', () => {
     expect(forum.name).toBe('Bosman Business World');
     expect(forum.description.length).toBeGreaterThan(20);
     expect(forum.categories.length).toBeGreaterThanOrEqual(4);
@@ -64,10 +66,65 @@ describe('the forum structure', () => {
     expect(list.slice(firstPlain).every((t) => !t.sticky)).toBe(true);
   });
 
+  it('lists the topics of every board as SMF does: sticky first, then by last post id, highest first', () => {
+    for (const board of forum.boards.values()) {
+      const list = board.topicIds.map(topic);
+      const firstPlain = list.findIndex((t) => !t.sticky);
+      if (firstPlain >= 0) expect(list.slice(firstPlain).every((t) => !t.sticky)).toBe(true);
+      for (const group of [list.filter((t) => t.sticky), list.filter((t) => !t.sticky)]) {
+        const lastIds = group.map((t) => t.postAt(t.postCount).id);
+        expect(lastIds).toEqual([...lastIds].sort((a, b) => b - a));
+      }
+    }
+    // Hand-made topics number their posts topicId * 1000 + n, below every generated post id,
+    // so they sit under the generated topics whatever their dates.
+    expect(forum.boards.get(ENTREPRENEURS_BOARD_ID)?.topicIds.at(-1)).toBe(MULTI_PAGE_TOPIC_ID);
+    expect(forum.boards.get(SEED_BOARD_ID)?.topicIds.at(-1)).toBe(SEED_TOPIC_ID);
+  });
+
+  it('has a redirect board in Community with no topics and no child boards', () => {
+    const board = forum.boards.get(REDIRECT_BOARD_ID);
+    expect(board).toMatchObject({ name: 'Company blog', redirectUrl: 'https://blog.example.com/', topicIds: [], childIds: [], postCount: 0, lastPost: null });
+    expect(forum.categories.find((c) => c.boardIds.includes(REDIRECT_BOARD_ID))?.name).toBe('Community');
+    for (const other of forum.boards.values()) if (other.id !== REDIRECT_BOARD_ID) expect(other.redirectUrl).toBeNull();
+  });
+
+  it('has a moved-topic notice in the Lounge pointing at a topic in Crypto and alternatives', () => {
+    const notice = topic(MOVED_NOTICE_TOPIC_ID);
+    const moved = topic(notice.movedToTopicId ?? 0);
+    expect(notice).toMatchObject({ boardId: LOUNGE_BOARD_ID, title: `MOVED: ${moved.title}`, locked: true, postCount: 1 });
+    expect(moved.boardId).toBe(CRYPTO_BOARD_ID);
+    expect(moved.movedToTopicId).toBeNull();
+    expect(forum.boards.get(LOUNGE_BOARD_ID)?.topicIds).toContain(MOVED_NOTICE_TOPIC_ID);
+    expect([...forum.topics.values()].filter((t) => t.movedToTopicId !== null).map((t) => t.id)).toEqual([MOVED_NOTICE_TOPIC_ID]);
+  });
+
   it('has an empty board and a restricted one', () => {
     expect(forum.boards.get(EMPTY_BOARD_ID)?.topicIds).toEqual([]);
     expect(forum.boards.get(EMPTY_BOARD_ID)?.lastPost).toBeNull();
     expect(forum.boards.get(RESTRICTED_BOARD_ID)?.restricted).toBe(true);
+  });
+});
+
+describe("a moved-topic notice's target", () => {
+  const notice = topic(MOVED_NOTICE_TOPIC_ID);
+  const movedId = notice.movedToTopicId ?? 0;
+
+  it('is named with its title and board', () => {
+    expect(movedToJson(forum, notice)).toEqual({ id: movedId, title: topic(movedId).title, boardId: CRYPTO_BOARD_ID });
+    expect(movedToJson(forum, topic(SEED_TOPIC_ID))).toBeNull();
+  });
+
+  it('is null once the topic is gone: the notice is then just a notice', () => {
+    const topics = new Map(forum.topics);
+    topics.delete(movedId);
+    expect(movedToJson({ ...forum, topics }, notice)).toBeNull();
+  });
+
+  it('is null when the topic is in a board the reader may not open, so its title does not leak', () => {
+    const topics = new Map(forum.topics);
+    topics.set(movedId, { ...topic(movedId), boardId: RESTRICTED_BOARD_ID });
+    expect(movedToJson({ ...forum, topics }, notice)).toBeNull();
   });
 });
 

@@ -6,11 +6,12 @@ import { handMadeTopic, storedTopic } from './hand-made';
 import { buildHostileTopic } from './hostile-topic';
 import { createHugeTopic, hugeAttachment } from './huge-topic';
 import {
-  ADMIN_MEMBER_ID, DEV_SUNDAY_MEMBER_ID, ENTREPRENEURS_BOARD_ID, FIRST_GENERATED_ATTACHMENT_ID, FIRST_GENERATED_POST_ID,
+  ADMIN_MEMBER_ID, CRYPTO_BOARD_ID, DEV_SUNDAY_MEMBER_ID, ENTREPRENEURS_BOARD_ID, FIRST_GENERATED_ATTACHMENT_ID, FIRST_GENERATED_POST_ID,
   FIRST_GENERATED_TOPIC_ID, HUGE_POST_ID_BASE, HUGE_TOPIC_ID, HUGE_TOPIC_POST_COUNT, MULTI_PAGE_TOPIC_ID,
   SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId,
 } from './ids';
 import { buildMembers } from './members';
+import { buildMovedNotice } from './moved-notice';
 import { MSG_REF, generateTopic } from './ordinary-topics';
 import type { DraftTopic } from './ordinary-topics';
 import { pinnedTopic } from './pinned-topics';
@@ -63,6 +64,7 @@ export function buildForum(): Forum {
   add(huge);
   add(buildMultiPageTopic(memberList));
   for (const topic of buildGeneratedTopics(memberList)) add(topic);
+  add(buildNoticeOfMove(topics));
 
   const boards = buildBoards(topics);
   const categories = CATEGORIES.map((c): DbCategory => ({
@@ -112,6 +114,17 @@ export function buildForum(): Forum {
       return board;
     },
   };
+}
+
+/**
+ * The Lounge's moved-topic notice. The moved topic is a generated one: the oldest in
+ * Crypto and alternatives, posted in the Lounge first (as the story goes) and moved.
+ */
+function buildNoticeOfMove(topics: ReadonlyMap<number, DbTopic>): DbTopic {
+  const moved = [...topics.values()].filter((t) => t.boardId === CRYPTO_BOARD_ID).sort((a, b) => a.id - b.id)[0];
+  const board = BOARDS.find((b) => b.id === CRYPTO_BOARD_ID);
+  if (!moved || !board) throw new Error('the moved-topic notice needs a topic in Crypto and alternatives');
+  return buildMovedNotice(moved, board);
 }
 
 function buildSeedTopic(): DbTopic {
@@ -250,16 +263,26 @@ function lastPostOf(topic: DbTopic): DbPost {
   return topic.postAt(topic.postCount);
 }
 
-/** SMF's listing order: sticky first, then the newest last post first. */
+/**
+ * SMF's listing order (MessageIndex: `is_sticky DESC, id_last_msg DESC`): sticky first,
+ * then by the id of the last post, highest first. Ids, not times: a post's id is handed
+ * out when it is written, so a topic edited or imported with an old date stays where its
+ * id puts it. The topic id breaks ties, as it does in SMF's index.
+ */
 export function compareTopics(a: DbTopic, b: DbTopic): number {
   if (a.sticky !== b.sticky) return a.sticky ? -1 : 1;
-  return lastPostOf(b).postedAt - lastPostOf(a).postedAt || b.id - a.id;
+  return lastPostOf(b).id - lastPostOf(a).id || b.id - a.id;
 }
 
 function buildBoards(topics: ReadonlyMap<number, DbTopic>): Map<number, DbBoard> {
   const boards = new Map<number, DbBoard>();
   for (const spec of BOARDS) {
     const own = [...topics.values()].filter((t) => t.boardId === spec.id).sort(compareTopics);
+    const childIds = BOARDS.filter((b) => b.parentId === spec.id).map((b) => b.id);
+    // The contract: a redirect board answers no topics and no child boards.
+    if (spec.redirectUrl !== undefined && (own.length > 0 || childIds.length > 0)) {
+      throw new Error(`redirect board ${String(spec.id)} must have no topics and no child boards`);
+    }
     let lastPost: DbPost | null = null;
     for (const topic of own) {
       const last = lastPostOf(topic);
@@ -271,8 +294,9 @@ function buildBoards(topics: ReadonlyMap<number, DbTopic>): Map<number, DbBoard>
       parentId: spec.parentId,
       name: spec.name,
       description: spec.description,
-      childIds: BOARDS.filter((b) => b.parentId === spec.id).map((b) => b.id),
+      childIds,
       topicIds: own.map((t) => t.id),
+      redirectUrl: spec.redirectUrl ?? null,
       restricted: spec.restricted ?? false,
       postCount: own.reduce((sum, t) => sum + t.postCount, 0),
       lastPost,

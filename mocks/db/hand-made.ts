@@ -21,6 +21,8 @@ export interface HandTopicMeta {
   sticky?: boolean;
   locked?: boolean;
   viewCount: number;
+  /** A moved-topic notice: the id of the topic it points at. */
+  movedToTopicId?: number;
 }
 
 export function storedTopic(meta: HandTopicMeta, posts: readonly DbPost[]): DbTopic {
@@ -41,6 +43,7 @@ export function storedTopic(meta: HandTopicMeta, posts: readonly DbPost[]): DbTo
     postAt,
     authorOf: (number) => postAt(number).author,
     hasAttachments: posts.some((p) => p.attachments.length > 0),
+    movedToTopicId: meta.movedToTopicId ?? null,
   };
 }
 

@@ -123,6 +123,7 @@ export function createHugeTopic(members: readonly Member[]): DbTopic {
     postAt,
     hasAttachments: anyAttachment,
     authorOf,
+    movedToTopicId: null,
   };
 }
 

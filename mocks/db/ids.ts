@@ -39,6 +39,11 @@ export const HELP_BOARD_ID = 17;
 export const TESTING_BOARD_ID = 18;
 /** Staff room: listed on the index, but `GET /boards/19` (and its topics) answer 403. */
 export const RESTRICTED_BOARD_ID = 19;
+/**
+ * Company blog, in Community: a redirect board (SMF's `boards.redirect`) that is only a
+ * link to https://blog.example.com/. No topics; `GET /boards/20` answers an empty page 1.
+ */
+export const REDIRECT_BOARD_ID = 20;
 
 // Topics (hand-made ones; generated topics start at FIRST_GENERATED_TOPIC_ID)
 export const SHOWCASE_TOPIC_ID = 11;
@@ -51,6 +56,11 @@ export const HUGE_TOPIC_ID = 30;
 /** The real SMF topic from the seed print page. */
 export const SEED_TOPIC_ID = 42;
 export const SEED_POST_ID = 42_001;
+/**
+ * A moved-topic notice in the Community Lounge: SMF's "MOVED: …" topic left behind when
+ * a moderator moved a generated topic to Crypto and alternatives (its `movedTo`).
+ */
+export const MOVED_NOTICE_TOPIC_ID = 43;
 /** The seed post's inline image (`[attach id=4201]`). */
 export const SEED_ATTACHMENT_ID = 4201;
 

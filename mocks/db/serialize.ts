@@ -2,7 +2,7 @@
 // absolute and built from the API base the request arrived on, so they work in
 // the service worker, in jsdom and behind the loopback HTTP server alike.
 import type {
-  Attachment, Author, BoardSummary, Crumb, LastPost, Page, Post, TopicSummary,
+  Attachment, Author, BoardSummary, Crumb, LastPost, MovedTo, Page, Post, TopicSummary,
 } from '../../src/lib/api/schemas';
 import type { Forum } from './build-forum';
 import { memberGroup } from './members';
@@ -73,6 +73,18 @@ export function lastPostJson(forum: Forum, topic: DbTopic, post: DbPost, base: A
   };
 }
 
+/**
+ * Where a moved-topic notice's topic lives now. Null for ordinary topics, and for a
+ * notice whose topic is gone or in a board this reader may not open: the notice must not
+ * leak a hidden topic's title, and is then just a notice.
+ */
+export function movedToJson(forum: Forum, topic: DbTopic): MovedTo | null {
+  if (topic.movedToTopicId === null) return null;
+  const target = forum.topics.get(topic.movedToTopicId);
+  if (!target || forum.boardOf(target).restricted) return null;
+  return { id: target.id, title: target.title, boardId: target.boardId };
+}
+
 export function topicSummaryJson(forum: Forum, topic: DbTopic, base: ApiBase): TopicSummary {
   const first = topic.postAt(1);
   return {
@@ -85,6 +97,7 @@ export function topicSummaryJson(forum: Forum, topic: DbTopic, base: ApiBase): T
     sticky: topic.sticky,
     locked: topic.locked,
     hasAttachments: topic.hasAttachments,
+    movedTo: movedToJson(forum, topic),
     lastPost: lastPostJson(forum, topic, topic.postAt(topic.postCount), base),
   };
 }
@@ -96,6 +109,7 @@ export function boardSummaryJson(forum: Forum, board: DbBoard, base: ApiBase): B
     id: board.id,
     name: board.name,
     description: board.description,
+    redirectUrl: board.redirectUrl,
     topicCount: board.topicIds.length,
     postCount: board.postCount,
     lastPost: last && lastTopic ? lastPostJson(forum, lastTopic, last, base) : null,

@@ -5,7 +5,7 @@ import {
   ANNOUNCEMENTS_BOARD_ID, ASIA_PACIFIC_BOARD_ID, BUSINESS_CATEGORY_ID, BUSY_BOARD_ID, CAREERS_BOARD_ID,
   CHILD_BOARD_ID, COMMUNITY_CATEGORY_ID, CRYPTO_BOARD_ID, EMPTY_BOARD_ID, ENTREPRENEURS_BOARD_ID,
   GAMES_BOARD_ID, GRANDCHILD_BOARD_ID, HELP_BOARD_ID, HELP_CATEGORY_ID, INTRODUCTIONS_BOARD_ID,
-  LOUNGE_BOARD_ID, NEWS_CATEGORY_ID, OFF_TOPIC_BOARD_ID, RESEARCH_BOARD_ID, RESTRICTED_BOARD_ID,
+  LOUNGE_BOARD_ID, NEWS_CATEGORY_ID, OFF_TOPIC_BOARD_ID, REDIRECT_BOARD_ID, RESEARCH_BOARD_ID, RESTRICTED_BOARD_ID,
   SEED_BOARD_ID, TESTING_BOARD_ID, WORLD_NEWS_BOARD_ID,
 } from './ids';
 import type { ThemeName } from './text/themes';
@@ -31,6 +31,8 @@ export interface BoardSpec {
   /** Generated topics start within this window (epoch ms). */
   window: readonly [number, number];
   restricted?: boolean;
+  /** A redirect board: only a link to this address, with no topics of its own. */
+  redirectUrl?: string;
   /** Who opens most topics: the admin (announcements) or the news desk (Dev Sunday). */
   usualStarter?: 'admin' | 'news-desk';
 }
@@ -60,6 +62,11 @@ export const BOARDS: readonly BoardSpec[] = [
     description: 'Chess, board games and the occasional trading-card tycoon.', theme: 'community', generated: 6, window: RECENT },
   { id: EMPTY_BOARD_ID, categoryId: COMMUNITY_CATEGORY_ID, parentId: LOUNGE_BOARD_ID, name: 'Meetups and events',
     description: 'Nothing planned yet — propose a meetup in the Lounge first.', theme: 'community', generated: 0, window: RECENT },
+  // A redirect board, as SMF lists them: a link among the boards, with no topics. example.com is
+  // reserved for examples, so the demo never sends anyone to a real site.
+  { id: REDIRECT_BOARD_ID, categoryId: COMMUNITY_CATEGORY_ID, parentId: null, name: 'Company blog',
+    description: 'Long reads from the Bosman team, on our own blog.', theme: 'announcements', generated: 0, window: RECENT,
+    redirectUrl: 'https://blog.example.com/' },
 
   { id: BUSY_BOARD_ID, categoryId: BUSINESS_CATEGORY_ID, parentId: null, name: 'Markets and Finance',
     description: 'Stocks, bonds, rates and portfolios. Not financial advice.', theme: 'markets', generated: 70, window: ALL_YEARS },

@@ -79,6 +79,11 @@ export interface DbTopic {
   authorOf(number: number): DbAuthor;
   /** Whether any post carries attachments. */
   hasAttachments: boolean;
+  /**
+   * Set on a moved-topic notice (SMF's `id_redirect_topic`): the topic it points at,
+   * which may since have gone. Null on every ordinary topic.
+   */
+  movedToTopicId: number | null;
 }
 
 export interface DbBoard {
@@ -88,8 +93,10 @@ export interface DbBoard {
   name: string;
   description: string;
   childIds: number[];
-  /** Topic ids in listing order: sticky first, then newest last post first. */
+  /** Topic ids in listing order: sticky first, then the highest last post id first. */
   topicIds: number[];
+  /** A redirect board's address (SMF's `boards.redirect`); null for an ordinary board. */
+  redirectUrl: string | null;
   restricted: boolean;
   postCount: number;
   /** The newest post in the board's own topics. */

@@ -9,9 +9,10 @@ import {
 import type { BoardSummary, TopicResponse } from '../../src/lib/api/schemas';
 import { ATTACHMENT_IDS } from '../db/attachments-topic';
 import {
-  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, CHILD_BOARD_ID, EMPTY_BOARD_ID, GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID,
-  MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID, RESTRICTED_BOARD_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID,
-  SEED_TOPIC_ID, hugePostId,
+  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, CHILD_BOARD_ID, COMMUNITY_CATEGORY_ID, CRYPTO_BOARD_ID, EMPTY_BOARD_ID,
+  GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID,
+  REDIRECT_BOARD_ID, RESTRICTED_BOARD_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID,
+  handMadePostId, hugePostId,
 } from '../db/ids';
 import { API, get, getValid, listenWithMockServer } from '../testing/mock-api';
 import { createHandlers } from './handlers';
@@ -57,7 +58,7 @@ describe('the board index', () => {
 });
 
 describe('a board', () => {
-  it('pages 20 topics at a time, sticky first, then newest last post first', async () => {
+  it('pages 20 topics at a time, sticky first, then by last post id, highest first (SMF order)', async () => {
     const topics = await allTopicsOf(BUSY_BOARD_ID);
     expect(topics.length).toBeGreaterThanOrEqual(65);
     const page1 = await getValid(boardResponseSchema, `/boards/${BUSY_BOARD_ID}`);
@@ -68,8 +69,8 @@ describe('a board', () => {
     expect(stickyCount).toBeGreaterThanOrEqual(2);
     expect(topics.slice(0, stickyCount).every((t) => t.sticky)).toBe(true);
     for (const group of [topics.slice(0, stickyCount), topics.slice(stickyCount)]) {
-      const times = group.map((t) => Date.parse(t.lastPost.postedAt));
-      expect(times).toEqual([...times].sort((a, b) => b - a));
+      const lastPostIds = group.map((t) => t.lastPost.postId);
+      expect(lastPostIds).toEqual([...lastPostIds].sort((a, b) => b - a));
     }
     expect(topics.filter((t) => t.locked).length).toBeGreaterThanOrEqual(2);
     expect(topics.some((t) => t.sticky && t.locked)).toBe(true);
@@ -86,6 +87,17 @@ describe('a board', () => {
       expect(summary.lastPost).toMatchObject({ topicId: summary.id, postId: lastPost?.id, postedAt: lastPost?.postedAt });
       expect(summary.startedAt).toBe(first.posts[0]?.postedAt);
     }
+  });
+
+  it('orders by the id of the last post, not its time, as SMF does: the seed topic sits below later ids with older posts', async () => {
+    // The seed topic's only post (id 42001) dates from October 2024; generated posts have
+    // ids from 100001 up, some of them dated before it. SMF sorts on id_last_msg.
+    const { topics } = await getValid(boardResponseSchema, `/boards/${SEED_BOARD_ID}`);
+    expect(topics.at(-1)?.id).toBe(SEED_TOPIC_ID);
+    const seed = topics.at(-1);
+    const olderButListedAbove = topics.filter((t) => t.id !== SEED_TOPIC_ID && Date.parse(t.lastPost.postedAt) < Date.parse(seed?.lastPost.postedAt ?? ''));
+    expect(olderButListedAbove.length).toBeGreaterThan(0);
+    for (const t of topics.slice(0, -1)) expect(t.lastPost.postId).toBeGreaterThan(SEED_POST_ID);
   });
 
   it('has breadcrumbs from the forum through every parent board', async () => {
@@ -167,6 +179,62 @@ describe('a topic', () => {
       { kind: 'board', id: SEED_BOARD_ID, name: 'Crime and war' },
       { kind: 'topic', id: SEED_TOPIC_ID, name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' },
     ]);
+  });
+});
+
+describe('a redirect board', () => {
+  it('is listed in Community as a link to its address, with no topics, posts or last post', async () => {
+    const { categories } = await getValid(forumResponseSchema, '/forum');
+    const community = categories.find((c) => c.id === COMMUNITY_CATEGORY_ID);
+    const blog = community?.boards.find((b) => b.id === REDIRECT_BOARD_ID);
+    expect(blog).toMatchObject({ name: 'Company blog', redirectUrl: 'https://blog.example.com/', topicCount: 0, postCount: 0, lastPost: null, children: [] });
+  });
+
+  it('answers its own page 1 with no topics and no child boards, and no page 2', async () => {
+    const board = await getValid(boardResponseSchema, `/boards/${REDIRECT_BOARD_ID}`);
+    expect(board.board).toMatchObject({ id: REDIRECT_BOARD_ID, redirectUrl: 'https://blog.example.com/', topicCount: 0, postCount: 0 });
+    expect(board.breadcrumb.map((c) => c.name)).toEqual(['Bosman Business World', 'Community', 'Company blog']);
+    expect(board.topics).toEqual([]);
+    expect(board.children).toEqual([]);
+    expect(board.page).toEqual({ number: 1, size: 20, totalPages: 1, totalItems: 0 });
+    expect((await get(`/boards/${REDIRECT_BOARD_ID}?page=2`)).status).toBe(404);
+  });
+
+  it('is the only one: every other board says redirectUrl null', async () => {
+    const { categories } = await getValid(forumResponseSchema, '/forum');
+    const others = flatten(categories.flatMap((c) => c.boards)).filter((b) => b.id !== REDIRECT_BOARD_ID);
+    expect(others.length).toBeGreaterThan(10);
+    for (const board of others) expect(board.redirectUrl).toBeNull();
+  });
+});
+
+describe('a moved-topic notice', () => {
+  it('is listed in the Lounge, pointing at the topic it names in Crypto and alternatives', async () => {
+    const { topics } = await getValid(boardResponseSchema, `/boards/${LOUNGE_BOARD_ID}`);
+    const notice = topics.find((t) => t.id === MOVED_NOTICE_TOPIC_ID);
+    if (!notice?.movedTo) throw new Error('the Lounge should list the moved-topic notice');
+    expect(notice).toMatchObject({ title: `MOVED: ${notice.movedTo.title}`, locked: true, replyCount: 0 });
+    expect(notice.movedTo.boardId).toBe(CRYPTO_BOARD_ID);
+    const moved = await getValid(topicResponseSchema, `/topics/${notice.movedTo.id}`);
+    expect(moved.topic).toMatchObject({ id: notice.movedTo.id, title: notice.movedTo.title, boardId: CRYPTO_BOARD_ID, movedTo: null });
+    const { topics: crypto } = await getValid(boardResponseSchema, `/boards/${CRYPTO_BOARD_ID}`);
+    expect(crypto.map((t) => t.id)).toContain(notice.movedTo.id);
+    // Every other topic of the Lounge is an ordinary one.
+    for (const t of topics) if (t.id !== MOVED_NOTICE_TOPIC_ID) expect(t.movedTo).toBeNull();
+  });
+
+  it('reads as SMF writes one: a single post, with the new board and the topic linked by their SMF addresses', async () => {
+    const notice = await getValid(topicResponseSchema, `/topics/${MOVED_NOTICE_TOPIC_ID}`);
+    const target = notice.topic.movedTo;
+    expect(notice.topic.movedTo).toEqual({ id: expect.any(Number), title: expect.any(String), boardId: CRYPTO_BOARD_ID });
+    expect(notice.posts).toHaveLength(1);
+    const post = notice.posts[0];
+    expect(post?.id).toBe(handMadePostId(MOVED_NOTICE_TOPIC_ID, 1));
+    expect(post?.body).toContain(`[url=/index.php?board=${CRYPTO_BOARD_ID}.0]Crypto and alternatives[/url]`);
+    expect(post?.body).toContain(`[iurl]/index.php?topic=${target?.id ?? 0}.0[/iurl]`);
+    // Posted after the topic it points at was started: it was moved, then the notice left.
+    const moved = await getValid(topicResponseSchema, `/topics/${target?.id ?? 0}`);
+    expect(Date.parse(post?.postedAt ?? '')).toBeGreaterThan(Date.parse(moved.topic.startedAt));
   });
 });
 

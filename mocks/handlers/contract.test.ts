@@ -8,8 +8,9 @@ import {
 } from '../../src/lib/api/schemas';
 import type { BoardSummary } from '../../src/lib/api/schemas';
 import {
-  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, EMPTY_BOARD_ID, HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID,
-  RESTRICTED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID, SHOWCASE_TOPIC_ID, hugePostId,
+  ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, EMPTY_BOARD_ID, HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID,
+  MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOARD_ID, RESTRICTED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID,
+  SHOWCASE_TOPIC_ID, hugePostId,
 } from '../db/ids';
 import { BOARDS } from '../db/structure';
 import { get, getValid, parse, listenWithMockServer } from '../testing/mock-api';
@@ -44,6 +45,24 @@ describe('the contract', () => {
     await getValid(boardResponseSchema, `/boards/${EMPTY_BOARD_ID}?page=1`);
   });
 
+  // The schemas strip keys they do not know: these fail if a new field is left out of them.
+  it('holds for the redirect board, on the index and on its own, keeping its redirectUrl', async () => {
+    const index = await getValid(forumResponseSchema, '/forum');
+    const listed = flatten(index.categories.flatMap((c) => c.boards)).find((b) => b.id === REDIRECT_BOARD_ID);
+    expect(listed?.redirectUrl).toBe('https://blog.example.com/');
+    const board = await getValid(boardResponseSchema, `/boards/${REDIRECT_BOARD_ID}`);
+    expect(board.board.redirectUrl).toBe('https://blog.example.com/');
+  });
+
+  it('holds for the moved-topic notice, listed and opened, keeping its movedTo', async () => {
+    const { topics } = await getValid(boardResponseSchema, `/boards/${LOUNGE_BOARD_ID}`);
+    const listed = topics.find((t) => t.id === MOVED_NOTICE_TOPIC_ID);
+    expect(listed?.movedTo).toEqual({ id: expect.any(Number), title: expect.any(String), boardId: expect.any(Number) });
+    const notice = await getValid(topicResponseSchema, `/topics/${MOVED_NOTICE_TOPIC_ID}`);
+    expect(notice.topic.movedTo).toEqual(listed?.movedTo);
+    await getValid(topicResponseSchema, `/topics/${notice.topic.movedTo?.id ?? 0}`);
+  });
+
   it.each([
     ['the seed topic', SEED_TOPIC_ID, 1],
     ['the huge topic, first page', HUGE_TOPIC_ID, 1],
@@ -54,6 +73,7 @@ describe('the contract', () => {
     ['the hostile topic', HOSTILE_TOPIC_ID, 1],
     ['the attachment states', ATTACHMENTS_TOPIC_ID, 1],
     ['the multi-page topic, page 3', MULTI_PAGE_TOPIC_ID, 3],
+    ['the moved-topic notice', MOVED_NOTICE_TOPIC_ID, 1],
   ])('holds for %s', async (_, id, page) => {
     const topic = await getValid(topicResponseSchema, `/topics/${id}?page=${page}`);
     expect(topic.topic.id).toBe(id);
@@ -83,6 +103,7 @@ describe('the contract', () => {
     [`/boards/${RESTRICTED_BOARD_ID}`, 403],
     [`/boards/${BUSY_BOARD_ID}?page=0`, 400],
     [`/boards/${BUSY_BOARD_ID}?page=99`, 404],
+    [`/boards/${REDIRECT_BOARD_ID}?page=2`, 404],
     ['/topics/999999', 404],
     [`/topics/${HUGE_TOPIC_ID}?page=1&post=${SEED_POST_ID}`, 400],
     ['/posts/5', 404],

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import type { BoardSummary } from '../lib/api/schemas';
 import { pluralize } from '../lib/format/format';
 import { boardHref, postHref } from '../lib/routes';
+import { OffForumLink, offForumTarget } from './off-forum-link';
 import { Time } from './time';
 
 type BoardListProps = {
@@ -19,34 +20,58 @@ export function BoardList({ boards, headingLevel }: BoardListProps) {
         <li key={board.id} className="board-row">
           <div className="board-main">
             <Heading className="board-name">
-              <Link to={boardHref(board.id)}>{board.name}</Link>
+              <BoardLink board={board} />
             </Heading>
             {board.description ? <p className="board-description">{board.description}</p> : null}
             {board.children.length > 0 ? <ChildBoards boards={board.children} /> : null}
           </div>
-          <p className="board-stats">
-            <span>{pluralize(board.topicCount, 'topic', 'topics')}</span>
-            <span>{pluralize(board.postCount, 'post', 'posts')}</span>
-          </p>
-          <div className="board-last-post">
-            {board.lastPost ? (
-              <p>
-                <span className="muted">Last post by </span>
-                <span className="author-name">{board.lastPost.author.name}</span>
-                <br />
-                <span className="muted">in </span>
-                <Link to={postHref(board.lastPost.topicId, board.lastPost.postId)}>{board.lastPost.topicTitle}</Link>
-                <br />
-                <Time iso={board.lastPost.postedAt} />
+          {board.redirectUrl ? (
+            // SMF shows a redirect board's click count here; the reader shows where it leads.
+            <p className="board-stats board-redirect">{redirectNote(board.redirectUrl, 'Link')}</p>
+          ) : (
+            <>
+              <p className="board-stats">
+                <span>{pluralize(board.topicCount, 'topic', 'topics')}</span>
+                <span>{pluralize(board.postCount, 'post', 'posts')}</span>
               </p>
-            ) : (
-              <p className="muted">No posts yet</p>
-            )}
-          </div>
+              <div className="board-last-post">
+                {board.lastPost ? (
+                  <p>
+                    <span className="muted">Last post by </span>
+                    <span className="author-name">{board.lastPost.author.name}</span>
+                    <br />
+                    <span className="muted">in </span>
+                    <Link to={postHref(board.lastPost.topicId, board.lastPost.postId)}>{board.lastPost.topicTitle}</Link>
+                    <br />
+                    <Time iso={board.lastPost.postedAt} />
+                  </p>
+                ) : (
+                  <p className="muted">No posts yet</p>
+                )}
+              </div>
+            </>
+          )}
         </li>
       ))}
     </ul>
   );
+}
+
+/**
+ * A board's name as a link: to its page, or for a redirect board (SMF's `redirect`) to its
+ * address off the forum — when that is a web address; otherwise the name alone.
+ */
+function BoardLink({ board }: { board: BoardSummary }) {
+  // "" is how SMF stores "no redirect"; the contract treats it as absent.
+  if (!board.redirectUrl) return <Link to={boardHref(board.id)}>{board.name}</Link>;
+  const target = offForumTarget(board.redirectUrl);
+  return target ? <OffForumLink target={target}>{board.name}</OffForumLink> : <>{board.name}</>;
+}
+
+/** "Link to blog.example.com", or "Link unavailable" for an address the reader will not open. */
+function redirectNote(redirectUrl: string, word: 'Link' | 'link'): string {
+  const target = offForumTarget(redirectUrl);
+  return target ? `${word} to ${target.host}` : `${word} unavailable`;
 }
 
 // Child boards are listed under their parent, with their own children nested, as SMF does.
@@ -57,7 +82,7 @@ function ChildBoards({ boards }: { boards: readonly BoardSummary[] }) {
       <ul>
         {boards.map((child) => (
           <li key={child.id}>
-            <Link to={boardHref(child.id)}>{child.name}</Link>
+            <ChildBoardLink board={child} />
             {child.children.length > 0 ? (
               <>
                 {' '}
@@ -78,7 +103,7 @@ function ChildBoardNames({ boards }: { boards: readonly BoardSummary[] }) {
     <ul className="child-boards-nested">
       {boards.map((board) => (
         <li key={board.id}>
-          <Link to={boardHref(board.id)}>{board.name}</Link>
+          <ChildBoardLink board={board} />
           {board.children.length > 0 ? (
             <>
               {' ('}
@@ -89,5 +114,15 @@ function ChildBoardNames({ boards }: { boards: readonly BoardSummary[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+// In a line of names there are no counts to stand in for: where a redirect leads is said beside it.
+function ChildBoardLink({ board }: { board: BoardSummary }) {
+  return (
+    <>
+      <BoardLink board={board} />
+      {board.redirectUrl ? <span className="muted"> — {redirectNote(board.redirectUrl, 'link')}</span> : null}
+    </>
   );
 }

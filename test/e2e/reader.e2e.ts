@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { BUSY_BOARD_ID, GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import {
+  BUSY_BOARD_ID, GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOARD_ID, SEED_BOARD_ID,
+  SEED_TOPIC_ID,
+} from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage as openPageIn } from './chromium';
 
@@ -20,6 +23,8 @@ const views = [
   ['grandchild board', `/board/${GRANDCHILD_BOARD_ID}`],
   ['topic', `/topic/${SEED_TOPIC_ID}`],
   ['huge topic', `/topic/${HUGE_TOPIC_ID}?page=2`],
+  ['redirect board', `/board/${REDIRECT_BOARD_ID}`],
+  ['moved-topic notice', `/topic/${MOVED_NOTICE_TOPIC_ID}`],
   ['not found', '/no/such/page'],
 ] as const;
 

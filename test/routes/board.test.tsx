@@ -1,8 +1,27 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { BUSY_BOARD_ID, CHILD_BOARD_ID, EMPTY_BOARD_ID, GRANDCHILD_BOARD_ID, RESTRICTED_BOARD_ID, SEED_BOARD_ID } from '../../mocks/db/ids';
+import {
+  BUSY_BOARD_ID, CHILD_BOARD_ID, EMPTY_BOARD_ID, GRANDCHILD_BOARD_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, REDIRECT_BOARD_ID,
+  RESTRICTED_BOARD_ID, SEED_BOARD_ID,
+} from '../../mocks/db/ids';
+import { server } from '../../mocks/node';
+import type { BoardResponse } from '../../src/lib/api/schemas';
+import { axeViolations } from '../axe';
 import { mockApi } from '../mock-api';
 import { renderRoute } from '../render-route';
+
+/** The Lounge's moved-topic notice as the board lists it, with where it points. */
+async function loungeNotice() {
+  const lounge = await mockApi.board(LOUNGE_BOARD_ID);
+  const notice = lounge.topics.find((t) => t.id === MOVED_NOTICE_TOPIC_ID);
+  if (!notice?.movedTo) throw new Error('the Lounge should list the moved-topic notice');
+  return { lounge, notice, movedTo: notice.movedTo };
+}
+
+function answerBoard(boardId: number, answer: BoardResponse) {
+  server.use(http.get(`*/api/boards/${boardId}`, () => HttpResponse.json(answer)));
+}
 
 const breadcrumbItems = () => within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getAllByRole('listitem');
 
@@ -81,6 +100,82 @@ describe('a board', () => {
     renderRoute(`/board/${EMPTY_BOARD_ID}`);
     expect(await screen.findByText('There are no topics in this board yet.')).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Topic pages, top' })).toBeNull();
+  });
+});
+
+describe('a redirect board', () => {
+  it('shows its header and breadcrumb, and says where it leads, without going there on its own', async () => {
+    const { history } = renderRoute(`/board/${REDIRECT_BOARD_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Company blog' })).toBeInTheDocument();
+    expect(breadcrumbItems().map((item) => item.textContent)).toEqual(['Bosman Business World', 'Community', 'Company blog']);
+    const notice = screen.getByText(/^This board is a link to/);
+    expect(notice).toHaveTextContent(/^This board is a link to blog\.example\.com \(leaves the forum\)↗\.$/);
+    const link = within(notice).getByRole('link', { name: 'blog.example.com (leaves the forum)' });
+    expect(link).toHaveAttribute('href', 'https://blog.example.com/');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    // A link to follow, not a page of topics: no topic list, no counts, no pages.
+    expect(screen.queryByRole('region', { name: 'Topics' })).toBeNull();
+    expect(screen.queryByText(/0 topics/)).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Topic pages, top' })).toBeNull();
+    expect(history.location.pathname).toBe(`/board/${REDIRECT_BOARD_ID}`);
+    expect(document.title).toBe('Company blog · Bosman Business World');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('says the link is unavailable when the address is not a web address, and links nothing', async () => {
+    const answer = await mockApi.board(REDIRECT_BOARD_ID);
+    answerBoard(REDIRECT_BOARD_ID, { ...answer, board: { ...answer.board, redirectUrl: 'data:text/html,<script>alert(1)</script>' } });
+    renderRoute(`/board/${REDIRECT_BOARD_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Company blog' })).toBeInTheDocument();
+    const notice = screen.getByText(/^This board is a link to another site/);
+    expect(notice).toHaveTextContent('link unavailable');
+    expect(within(notice).queryByRole('link')).toBeNull();
+    expect(document.querySelector('a[href^="data:"]')).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('is listed among child boards as a link off the forum, naming its host', async () => {
+    const lounge = await mockApi.board(LOUNGE_BOARD_ID);
+    const wiki = { id: 901, name: 'Company wiki', description: 'How we work.', redirectUrl: 'https://wiki.example.com/', topicCount: 0, postCount: 0, lastPost: null, children: [] };
+    answerBoard(LOUNGE_BOARD_ID, { ...lounge, children: [...lounge.children, wiki] });
+    renderRoute(`/board/${LOUNGE_BOARD_ID}`);
+    const section = await screen.findByRole('region', { name: 'Child boards' });
+    const link = within(section).getByRole('link', { name: 'Company wiki (leaves the forum)' });
+    expect(link).toHaveAttribute('href', 'https://wiki.example.com/');
+    const row = link.closest('li') as HTMLElement;
+    expect(within(row).getByText('Link to wiki.example.com')).toBeInTheDocument();
+    expect(within(row).queryByText('No posts yet')).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('a moved-topic notice in a board', () => {
+  it('is listed as "Moved:" and the title, linking straight to where the topic lives now', async () => {
+    const { movedTo } = await loungeNotice();
+    renderRoute(`/board/${LOUNGE_BOARD_ID}`);
+    const link = await screen.findByRole('link', { name: `Moved: ${movedTo.title}` });
+    expect(link).toHaveAttribute('href', `/topic/${movedTo.id}`);
+    const row = link.closest('li') as HTMLElement;
+    // SMF locks every notice; saying so would only be noise.
+    expect(within(row).queryByText('Locked')).toBeNull();
+    // The notice itself stays where it is: its last post is its own.
+    expect(within(row).getByRole('link', { name: /^Last post/ })).toHaveAttribute('href', expect.stringMatching(new RegExp(`^/topic/${MOVED_NOTICE_TOPIC_ID}\\?post=`)));
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('follows the link to the moved topic', async () => {
+    const { movedTo } = await loungeNotice();
+    const { user } = renderRoute(`/board/${LOUNGE_BOARD_ID}`);
+    await user.click(await screen.findByRole('link', { name: `Moved: ${movedTo.title}` }));
+    expect(await screen.findByRole('heading', { level: 1, name: movedTo.title })).toBeInTheDocument();
+  });
+
+  it('is listed as the topic it is when its target is gone (movedTo null)', async () => {
+    const { lounge, notice } = await loungeNotice();
+    answerBoard(LOUNGE_BOARD_ID, { ...lounge, topics: lounge.topics.map((t) => (t.id === MOVED_NOTICE_TOPIC_ID ? { ...t, movedTo: null } : t)) });
+    renderRoute(`/board/${LOUNGE_BOARD_ID}`);
+    expect(await screen.findByRole('link', { name: notice.title })).toHaveAttribute('href', `/topic/${MOVED_NOTICE_TOPIC_ID}`);
+    expect(screen.queryByRole('link', { name: /^Moved:/ })).toBeNull();
   });
 });
 

@@ -1,10 +1,31 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CHILD_BOARD_ID, GRANDCHILD_BOARD_ID, NEWS_CATEGORY_ID, SEED_BOARD_ID } from '../../mocks/db/ids';
+import { CHILD_BOARD_ID, GRANDCHILD_BOARD_ID, LOUNGE_BOARD_ID, NEWS_CATEGORY_ID, REDIRECT_BOARD_ID, SEED_BOARD_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
+import type { BoardSummary, ForumResponse } from '../../src/lib/api/schemas';
+import { axeViolations } from '../axe';
 import { mockApi } from '../mock-api';
 import { renderRoute } from '../render-route';
+
+/** The board index as the mock forum has it, with `change` applied to one board. */
+async function indexWith(boardId: number, change: (board: BoardSummary) => BoardSummary): Promise<ForumResponse> {
+  const forum = await mockApi.forum();
+  const visit = (boards: readonly BoardSummary[]): BoardSummary[] =>
+    boards.map((board) => (board.id === boardId ? change(board) : { ...board, children: visit(board.children) }));
+  return { ...forum, categories: forum.categories.map((category) => ({ ...category, boards: visit(category.boards) })) };
+}
+
+const redirectChild = (id: number, name: string, redirectUrl: string): BoardSummary => ({
+  id,
+  name,
+  description: null,
+  redirectUrl,
+  topicCount: 0,
+  postCount: 0,
+  lastPost: null,
+  children: [],
+});
 
 describe('the board index', () => {
   it('shows the forum name and every category as a section anchored by its id', async () => {
@@ -44,6 +65,57 @@ describe('the board index', () => {
     expect(grandchild).not.toBeNull();
     // The grandchild is shown inside the child's entry, not as a sibling.
     expect(child.closest('li')?.contains(grandchild)).toBe(true);
+  });
+});
+
+describe('a redirect board on the board index', () => {
+  it('links off the forum to its address, naming the host in place of the counts and the last post', async () => {
+    renderRoute('/');
+    const community = await screen.findByRole('region', { name: 'Community' });
+    const link = within(community).getByRole('link', { name: 'Company blog (leaves the forum)' });
+    expect(link).toHaveAttribute('href', 'https://blog.example.com/');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(link).toHaveTextContent('↗');
+    expect(within(community).getByRole('heading', { level: 3, name: 'Company blog (leaves the forum)' })).toBeInTheDocument();
+    const row = link.closest('li') as HTMLElement;
+    expect(within(row).getByText('Link to blog.example.com')).toBeInTheDocument();
+    expect(within(row).queryByText(/^\d+ (topics?|posts?)$/)).toBeNull();
+    expect(within(row).queryByText('No posts yet')).toBeNull();
+    // Never a link to its own board page from the list: the board is the link.
+    expect(document.querySelector(`main a[href="/board/${REDIRECT_BOARD_ID}"]`)).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('shows the name as plain text, "link unavailable", when the address is not a web address', async () => {
+    const index = await indexWith(REDIRECT_BOARD_ID, (board) => ({ ...board, redirectUrl: 'javascript:alert(1)' }));
+    server.use(http.get('*/api/forum', () => HttpResponse.json(index)));
+    renderRoute('/');
+    const community = await screen.findByRole('region', { name: 'Community' });
+    const heading = within(community).getByRole('heading', { level: 3, name: 'Company blog' });
+    expect(within(heading).queryByRole('link')).toBeNull();
+    const row = heading.closest('li') as HTMLElement;
+    expect(within(row).getByText('Link unavailable')).toBeInTheDocument();
+    expect(document.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('is a link off the forum among child boards too, saying where it leads', async () => {
+    const index = await indexWith(LOUNGE_BOARD_ID, (board) => ({
+      ...board,
+      children: [...board.children, redirectChild(901, 'Company wiki', 'https://wiki.example.com/start'), redirectChild(902, 'Old archive', 'ftp://archive.example.com/')],
+    }));
+    server.use(http.get('*/api/forum', () => HttpResponse.json(index)));
+    renderRoute('/');
+    const wiki = await screen.findByRole('link', { name: 'Company wiki (leaves the forum)' });
+    expect(wiki).toHaveAttribute('href', 'https://wiki.example.com/start');
+    expect(wiki).toHaveAttribute('rel', 'noopener noreferrer');
+    const lounge = screen.getByRole('heading', { level: 3, name: 'Community Lounge' }).closest('li') as HTMLElement;
+    expect(lounge.contains(wiki)).toBe(true);
+    expect(wiki.closest('li')).toHaveTextContent(/^Company wiki \(leaves the forum\)↗ — link to wiki\.example\.com$/);
+    const archive = within(lounge).getByText('Old archive').closest('li') as HTMLElement;
+    expect(within(archive).queryByRole('link')).toBeNull();
+    expect(archive).toHaveTextContent('Old archive — link unavailable');
+    expect(await axeViolations()).toEqual([]);
   });
 });
 

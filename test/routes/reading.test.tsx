@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUSY_BOARD_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { BUSY_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { mockApi } from '../mock-api';
 import { renderRoute } from '../render-route';
@@ -102,6 +102,20 @@ describe('quick navigation', () => {
     const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
     expect(within(nav).getByRole('link', { name: new RegExp(`Previous topic.*${escape(first.title)}`) })).toHaveAttribute('href', `/topic/${first.id}`);
     expect(within(nav).getByRole('link', { name: new RegExp(`Next topic.*${escape(third.title)}`) })).toHaveAttribute('href', `/topic/${third.id}`);
+  });
+
+  it('leaves moved-topic notices out of the previous and next topic: they lead elsewhere', async () => {
+    const { topics } = await mockApi.board(LOUNGE_BOARD_ID);
+    const at = topics.findIndex((t) => t.id === MOVED_NOTICE_TOPIC_ID);
+    const [before, earlier, after] = [topics[at - 1], topics[at - 2], topics[at + 1]];
+    if (at < 2 || !before || !earlier) throw new Error('the Lounge should list the notice below two other topics');
+    renderRoute(`/topic/${before.id}`);
+    const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
+    expect(within(nav).getByRole('link', { name: new RegExp(`Previous topic.*${escape(earlier.title)}`) })).toHaveAttribute('href', `/topic/${earlier.id}`);
+    const next = within(nav).queryByRole('link', { name: /Next topic/ });
+    if (after) expect(next).toHaveAttribute('href', `/topic/${after.id}`);
+    else expect(next).toBeNull();
+    expect(nav.querySelector(`a[href="/topic/${MOVED_NOTICE_TOPIC_ID}"]`)).toBeNull();
   });
 
   it('crosses board pages for the neighbours of the last topic on a page', async () => {

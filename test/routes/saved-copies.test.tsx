@@ -1,10 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { BUSY_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOARD_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { savedCopies, startPersisting } from '../../src/lib/saved-copies/persistence';
 import { memoryStore } from '../memory-store';
+import { mockApi } from '../mock-api';
 
 type MemoryStore = ReturnType<typeof memoryStore>;
 import { renderRoute } from '../render-route';
@@ -82,6 +83,22 @@ describe('saved copies', () => {
     unmount();
     renderRoute('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Bosman Business World' })).toBeInTheDocument();
+    expect(screen.getByText('Saved copy')).toBeInTheDocument();
+  });
+
+  it('keeps a redirect board and a moved-topic notice as they were: the link off the forum, the way to the moved topic', async () => {
+    const { topic } = await mockApi.topic(MOVED_NOTICE_TOPIC_ID);
+    const movedTitle = topic.movedTo?.title ?? '';
+    await readWhileOnline(`/board/${REDIRECT_BOARD_ID}`, 'Company blog');
+    await readWhileOnline(`/topic/${MOVED_NOTICE_TOPIC_ID}`, topic.title);
+    apiDown();
+    const board = renderRoute(`/board/${REDIRECT_BOARD_ID}`);
+    expect(await screen.findByRole('link', { name: 'blog.example.com (leaves the forum)' })).toHaveAttribute('href', 'https://blog.example.com/');
+    expect(screen.getByText('Saved copy')).toBeInTheDocument();
+    board.unmount();
+    renderRoute(`/topic/${MOVED_NOTICE_TOPIC_ID}`);
+    expect(await screen.findByText(/^This topic has moved to/)).toHaveTextContent(movedTitle);
+    expect(screen.getByRole('link', { name: movedTitle })).toHaveAttribute('href', `/topic/${topic.movedTo?.id ?? 0}`);
     expect(screen.getByText('Saved copy')).toBeInTheDocument();
   });
 

@@ -1,6 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID, hugePostId } from '../../mocks/db/ids';
+import {
+  HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID,
+  SEED_POST_ID, SEED_TOPIC_ID, handMadePostId, hugePostId,
+} from '../../mocks/db/ids';
+import { server } from '../../mocks/node';
+import { axeViolations } from '../axe';
 import { mockApi } from '../mock-api';
 import { renderRoute } from '../render-route';
 
@@ -120,6 +126,44 @@ describe('a topic', () => {
       expect(link.getAttribute('href') ?? '').not.toMatch(/^\s*(javascript|data|vbscript):/i);
     }
     expect(container).toHaveTextContent('<script>');
+  });
+});
+
+describe('a moved-topic notice', () => {
+  it('says first where the topic has moved, linking to it, above the post of the notice', async () => {
+    const { topic } = await mockApi.topic(MOVED_NOTICE_TOPIC_ID);
+    if (!topic.movedTo) throw new Error('the notice should point at the moved topic');
+    renderRoute(`/topic/${MOVED_NOTICE_TOPIC_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: topic.title })).toBeInTheDocument();
+    const notice = screen.getByText(/^This topic has moved to/);
+    expect(notice).toHaveTextContent(`This topic has moved to ${topic.movedTo.title}`);
+    expect(within(notice).getByRole('link', { name: topic.movedTo.title })).toHaveAttribute('href', `/topic/${topic.movedTo.id}`);
+    const post = document.getElementById(`msg${handMadePostId(MOVED_NOTICE_TOPIC_ID, 1)}`) as HTMLElement;
+    expect(post).toHaveTextContent('Crypto and alternatives');
+    expect(notice.compareDocumentPosition(post) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // A notice is locked by SMF as a matter of course; "no new replies" would say nothing here.
+    expect(screen.queryByText(/This topic is locked/)).toBeNull();
+    expect(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Community Lounge' })).toHaveAttribute('href', `/board/${LOUNGE_BOARD_ID}`);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('leads to the moved topic', async () => {
+    const { topic } = await mockApi.topic(MOVED_NOTICE_TOPIC_ID);
+    const { user } = renderRoute(`/topic/${MOVED_NOTICE_TOPIC_ID}`);
+    await user.click(await screen.findByRole('link', { name: topic.movedTo?.title ?? '' }));
+    expect(await screen.findByRole('heading', { level: 1, name: topic.movedTo?.title ?? '' })).toBeInTheDocument();
+    expect(screen.queryByText(/^This topic has moved to/)).toBeNull();
+  });
+
+  it('is just a locked topic when its target is gone (movedTo null)', async () => {
+    const answer = await mockApi.topic(MOVED_NOTICE_TOPIC_ID);
+    server.use(http.get(`*/api/topics/${MOVED_NOTICE_TOPIC_ID}`, () => HttpResponse.json({ ...answer, topic: { ...answer.topic, movedTo: null } })));
+    renderRoute(`/topic/${MOVED_NOTICE_TOPIC_ID}`);
+    expect(await screen.findByText('This topic is locked: no new replies can be posted.')).toBeInTheDocument();
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent(answer.topic.title);
+    expect(within(heading).getByText('Locked')).toBeInTheDocument();
+    expect(screen.queryByText(/^This topic has moved to/)).toBeNull();
   });
 });
 

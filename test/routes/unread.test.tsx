@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID } from '../../mocks/db/ids';
+import { BUSY_BOARD_ID, CRYPTO_BOARD_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID } from '../../mocks/db/ids';
+import { server } from '../../mocks/node';
 import { getReadPosition, resetReadPositionsCache } from '../../src/lib/unread/read-positions';
 import { mockApi } from '../mock-api';
 import { renderRoute } from '../render-route';
@@ -75,6 +77,21 @@ describe('unread tracking without an account', () => {
     await user.click(screen.getByRole('button', { name: 'Mark all as read' }));
     expect(screen.queryByRole('link', { name: /^New posts in/ })).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('Marked as read');
+  });
+
+  it('never flags a moved-topic notice, even when its last post is one that reading the notice cannot reach', async () => {
+    const [lounge, crypto] = await Promise.all([mockApi.board(LOUNGE_BOARD_ID), mockApi.board(CRYPTO_BOARD_ID)]);
+    const notice = lounge.topics.find((t) => t.id === MOVED_NOTICE_TOPIC_ID);
+    const moved = crypto.topics.find((t) => t.id === notice?.movedTo?.id);
+    if (!notice?.movedTo || !moved) throw new Error('the Lounge should list the moved-topic notice');
+    // The notice's one post was read on an earlier visit. A server may report the moved
+    // topic's newest post as the notice's last post: no reading of the notice reaches it.
+    rememberEarlierVisit(MOVED_NOTICE_TOPIC_ID, notice.lastPost.postId, 1);
+    const answer = { ...lounge, topics: lounge.topics.map((t) => (t.id === notice.id ? { ...t, lastPost: moved.lastPost } : t)) };
+    server.use(http.get(`*/api/boards/${LOUNGE_BOARD_ID}`, () => HttpResponse.json(answer)));
+    renderRoute(`/board/${LOUNGE_BOARD_ID}`);
+    expect(await screen.findByRole('link', { name: `Moved: ${notice.movedTo.title}` })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^New posts in/ })).toBeNull();
   });
 
   it('keeps the page working when storage refuses to save', async () => {

@@ -46,6 +46,7 @@ export type BoardSummary = {
   id: number;
   name: string;
   description?: string | null | undefined;
+  redirectUrl?: string | null | undefined;
   topicCount: number;
   postCount: number;
   lastPost?: v.InferOutput<typeof lastPostSchema> | null | undefined;
@@ -56,6 +57,8 @@ export const boardSummarySchema: v.GenericSchema<BoardSummary> = v.object({
   id,
   name: v.string(),
   description: v.nullish(v.string()),
+  // SMF's redirect board: only a link elsewhere. Untrusted; the reader links http(s) alone.
+  redirectUrl: v.nullish(v.string()),
   topicCount: count,
   postCount: count,
   lastPost: v.nullish(lastPostSchema),
@@ -99,6 +102,10 @@ export const forumResponseSchema = v.object({
   ),
 });
 
+// Set on SMF's moved-topic notice: where the topic lives now. Null when that topic is
+// gone or hidden from this reader, and the notice is then just a topic like any other.
+const movedToSchema = v.nullish(v.object({ id, title: v.string(), boardId: v.nullish(id) }));
+
 export const topicSummarySchema = v.object({
   id,
   title: v.string(),
@@ -109,6 +116,7 @@ export const topicSummarySchema = v.object({
   sticky: v.boolean(),
   locked: v.boolean(),
   hasAttachments: v.nullish(v.boolean()),
+  movedTo: movedToSchema,
   lastPost: lastPostSchema,
 });
 
@@ -117,6 +125,7 @@ export const boardResponseSchema = v.object({
     id,
     name: v.string(),
     description: v.nullish(v.string()),
+    redirectUrl: v.nullish(v.string()),
     topicCount: count,
     postCount: count,
   }),
@@ -137,6 +146,7 @@ export const topicResponseSchema = v.object({
     viewCount: count,
     sticky: v.boolean(),
     locked: v.boolean(),
+    movedTo: movedToSchema,
   }),
   breadcrumb: v.array(crumbSchema),
   posts: v.array(postSchema),
@@ -174,6 +184,7 @@ export type Post = v.InferOutput<typeof postSchema>;
 export type ForumResponse = v.InferOutput<typeof forumResponseSchema>;
 export type Category = ForumResponse['categories'][number];
 export type TopicSummary = v.InferOutput<typeof topicSummarySchema>;
+export type MovedTo = NonNullable<TopicSummary['movedTo']>;
 export type BoardResponse = v.InferOutput<typeof boardResponseSchema>;
 export type TopicResponse = v.InferOutput<typeof topicResponseSchema>;
 export type PostResponse = v.InferOutput<typeof postResponseSchema>;

@@ -6,6 +6,7 @@ import { formatCount, pluralize } from '../../../lib/format/format';
 import { boardHref, postHref, topicHref } from '../../../lib/routes';
 import { BoardList } from '../../../ui/board-list';
 import { Breadcrumb } from '../../../ui/breadcrumb';
+import { OffForumLink, offForumTarget } from '../../../ui/off-forum-link';
 import { Pagination } from '../../../ui/pagination';
 import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
@@ -25,7 +26,9 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
   const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
   // Re-render when reading positions change, here or in another tab.
   useReadPositionsVersion();
-  const unread = new Set(topics.filter((topic) => hasUnread(topic, board.id)).map((topic) => topic.id));
+  // A moved-topic notice is a signpost: its one post never changes, and its link leads to
+  // another topic, so it is never flagged (a flag there could never be cleared by reading).
+  const unread = new Set(topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => topic.id));
   return (
     <>
       <title>{`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
@@ -34,9 +37,11 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
       <header className="page-header">
         <h1>{board.name}</h1>
         {board.description ? <p className="page-description">{board.description}</p> : null}
-        <p className="page-meta">
-          {pluralize(board.topicCount, 'topic', 'topics')} · {pluralize(board.postCount, 'post', 'posts')}
-        </p>
+        {board.redirectUrl ? null : (
+          <p className="page-meta">
+            {pluralize(board.topicCount, 'topic', 'topics')} · {pluralize(board.postCount, 'post', 'posts')}
+          </p>
+        )}
       </header>
 
       {children.length > 0 ? (
@@ -46,25 +51,44 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
         </section>
       ) : null}
 
-      <section aria-labelledby="topics-heading">
-        <div className="section-bar">
-          <h2 id="topics-heading">Topics</h2>
-          {topics.length > 0 ? <MarkAllRead boardId={board.id} topics={topics} /> : null}
-          <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, top" />
-        </div>
-        {topics.length === 0 ? (
-          <p className="empty">There are no topics in this board yet.</p>
-        ) : (
-          <ol className="card-list topic-list">
-            {topics.map((topic) => (
-              <TopicRow key={topic.id} topic={topic} unread={unread.has(topic.id)} />
-            ))}
-          </ol>
-        )}
-        <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, bottom" />
-      </section>
+      {board.redirectUrl ? (
+        <RedirectNotice redirectUrl={board.redirectUrl} />
+      ) : (
+        <section aria-labelledby="topics-heading">
+          <div className="section-bar">
+            <h2 id="topics-heading">Topics</h2>
+            {topics.length > 0 ? <MarkAllRead boardId={board.id} topics={topics} /> : null}
+            <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, top" />
+          </div>
+          {topics.length === 0 ? (
+            <p className="empty">There are no topics in this board yet.</p>
+          ) : (
+            <ol className="card-list topic-list">
+              {topics.map((topic) => (
+                <TopicRow key={topic.id} topic={topic} unread={unread.has(topic.id)} />
+              ))}
+            </ol>
+          )}
+          <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Topic pages, bottom" />
+        </section>
+      )}
       {footer}
     </>
+  );
+}
+
+/**
+ * A redirect board (SMF's `redirect`) is a link elsewhere. The reader is told where it
+ * leads and follows it only by choice: no automatic redirect off the forum.
+ */
+function RedirectNotice({ redirectUrl }: { redirectUrl: string }) {
+  const target = offForumTarget(redirectUrl);
+  return target ? (
+    <p className="notice notice-redirect">
+      This board is a link to <OffForumLink target={target}>{target.host}</OffForumLink>.
+    </p>
+  ) : (
+    <p className="notice notice-redirect">This board is a link to another site, but its address is not a web address: link unavailable.</p>
   );
 }
 
@@ -91,18 +115,25 @@ function MarkAllRead({ boardId, topics }: { boardId: number; topics: readonly To
 
 function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
   const postPages = Math.ceil((topic.replyCount + 1) / POSTS_PER_PAGE);
+  const { movedTo } = topic;
   return (
     <li className={topic.sticky ? 'topic-row is-sticky' : 'topic-row'}>
       <div className="topic-main">
         <h3 className="topic-title">
           {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
-          {topic.locked ? <span className="badge badge-locked">Locked</span> : null}
+          {/* SMF locks every moved-topic notice; on one, "Locked" would say nothing. */}
+          {topic.locked && !movedTo ? <span className="badge badge-locked">Locked</span> : null}
           {topic.hasAttachments ? (
             <span className="badge-icon" role="img" aria-label="Has attachments" title="Has attachments">
               📎
             </span>
           ) : null}
-          <Link to={topicHref(topic.id)}>{topic.title}</Link>
+          {movedTo ? (
+            // Straight to where the topic lives now; the notice itself stays at its own URL.
+            <Link to={topicHref(movedTo.id)}>Moved: {movedTo.title}</Link>
+          ) : (
+            <Link to={topicHref(topic.id)}>{topic.title}</Link>
+          )}
           {unread ? (
             <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${topic.title}: go to the first unread`}>
               New

@@ -26,13 +26,16 @@ async function findNeighbours(queryClient: QueryClient, boardId: number, topicId
   }
   if (!found) return { previous: null, next: null };
 
-  const { topics, page } = found;
+  const { page } = found;
+  // Moved-topic notices are signposts to topics elsewhere, not neighbours to read next.
+  const readable = (list: readonly TopicSummary[]) => list.filter((topic) => !topic.movedTo || topic.id === topicId);
+  const topics = readable(found.topics);
   const index = topics.findIndex((topic) => topic.id === topicId);
   const pick = (topic: TopicSummary | undefined): Neighbour | null => (topic ? { id: topic.id, title: topic.title } : null);
   let previous = pick(topics[index - 1]);
   let next = pick(topics[index + 1]);
-  if (!previous && page.number > 1) previous = pick((await pageOf(page.number - 1)).topics.at(-1));
-  if (!next && page.number < page.totalPages) next = pick((await pageOf(page.number + 1)).topics[0]);
+  if (!previous && page.number > 1) previous = pick(readable((await pageOf(page.number - 1)).topics).at(-1));
+  if (!next && page.number < page.totalPages) next = pick(readable((await pageOf(page.number + 1)).topics)[0]);
   return { previous, next };
 }
 

@@ -45,7 +45,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
       <header className="page-header topic-header">
         <h1>
           {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
-          {topic.locked ? <span className="badge badge-locked">Locked</span> : null}
+          {topic.locked && !topic.movedTo ? <span className="badge badge-locked">Locked</span> : null}
           {topic.title}
         </h1>
         <p className="page-meta">
@@ -62,7 +62,14 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
           </Link>
           {actions}
         </div>
-        {topic.locked ? <p className="notice">This topic is locked: no new replies can be posted.</p> : null}
+        {topic.movedTo ? (
+          // SMF's moved-topic notice: the way on comes before the notice's own post.
+          <p className="notice notice-moved">
+            This topic has moved to <Link to={topicHref(topic.movedTo.id)}>{topic.movedTo.title}</Link>
+          </p>
+        ) : topic.locked ? (
+          <p className="notice">This topic is locked: no new replies can be posted.</p>
+        ) : null}
       </header>
       <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />
       <section
