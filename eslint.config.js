@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 // the mock forum or the tests; app/start.tsx reaches the worker by dynamic import(),
 // which this rule does not see, and that is the one sanctioned exception.
 const noMocksOrTests = { group: ['**/mocks/**', '**/test/**'], message: 'src/ must not import mocks/ or test/ (only app/start.tsx may, by dynamic import).' };
+const noServer = { group: ['**/server/**'], message: 'The reader must not import the server (the server imports the reader, never the other way).' };
 const noApp = { group: ['**/app/**'], message: 'Features and shared code must not import the app layer.' };
 const noFeatures = { group: ['**/features/**'], message: 'Shared code (lib, ui) must not import features.' };
 
@@ -31,15 +32,15 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer] }] },
   },
   {
     files: ['src/features/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noApp] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer, noApp] }] },
   },
   {
     files: ['src/lib/**', 'src/ui/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noApp, noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer, noApp, noFeatures] }] },
   },
   {
     // Config files are the one place a default export is the tools' convention.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { configDefaults } from 'vitest/config';
-import { contentSecurityPolicy } from './src/lib/security/content-security-policy';
+import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 
 // The production build talks to a real server: MSW's service worker script is
 // copied from public/ by Vite like any asset, so drop it from that build. The

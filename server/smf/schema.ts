@@ -4,9 +4,10 @@
 // names them. Table names carry the forum's prefix at run time
 // (`withTablePrefix`); here they are the bare SMF names.
 //
-// Integer columns are `number`: every one of them is INT/MEDIUMINT/SMALLINT in SMF,
-// well inside JavaScript's safe range. The drivers are told to return them as
-// numbers (see connect.ts), and counts (`COUNT(*)`, BIGINT) are converted there too.
+// Integer columns are `number`. SMF declares some of them BIGINT on PostgreSQL (message
+// ids, times, view counts), but their values stay far inside JavaScript's safe range;
+// connect.ts has the PostgreSQL pool return BIGINT as numbers. Code still passes
+// values through Number() where a driver's type could differ (the embedded demo).
 
 export interface CategoriesTable {
   id_cat: number;

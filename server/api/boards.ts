@@ -1,0 +1,279 @@
+// Boards as a guest sees them: which ones may be opened, the breadcrumb above them,
+// their summaries with last posts, the board index and a board's page of topics.
+import type {
+  BoardResponse, BoardSummary, Crumb, ForumResponse, LastPost, TopicSummary,
+} from '../../src/lib/api/schemas';
+import type { BoardNode, ForumStructure } from '../smf/forum-structure';
+import { authorJson, loadMembers } from './authors';
+import type { Members } from './authors';
+import type { ApiContext } from './context';
+import { forbidden, isoTime, notFound, pastLastPage, totalPagesFor } from './context';
+import { subjectText } from './posts';
+
+export function requireGuestAccess(structure: ForumStructure): void {
+  if (!structure.settings.guestAccess) throw forbidden('This forum is open to members only.');
+}
+
+/** A board a guest may open: 404 when there is none, 403 when it is not for guests. */
+export function readableBoard(structure: ForumStructure, boardId: number): BoardNode {
+  requireGuestAccess(structure);
+  const board = structure.boards.get(boardId);
+  if (!board) throw notFound(`There is no board ${String(boardId)}.`);
+  if (!board.reachable) throw forbidden('You are not allowed to access this board.');
+  return board;
+}
+
+export function boardCrumbs(ctx: ApiContext, structure: ForumStructure, board: BoardNode): Crumb[] {
+  const chain: BoardNode[] = [];
+  for (let b: BoardNode | undefined = board; b && chain.length <= structure.boards.size; ) {
+    chain.unshift(b);
+    b = b.parentId === null ? undefined : structure.boards.get(b.parentId);
+  }
+  const category = structure.categories.find((c) => c.id === board.categoryId);
+  return [
+    { kind: 'forum', id: null, name: ctx.forum.name },
+    ...(category ? [{ kind: 'category' as const, id: category.id, name: category.name }] : []),
+    ...chain.map((b) => ({ kind: 'board' as const, id: b.id, name: b.name })),
+  ];
+}
+
+interface LastMessageRow {
+  id_msg: number;
+  id_topic: number;
+  poster_time: number;
+  id_member: number;
+  poster_name: string;
+  topic_subject: string;
+}
+
+/** The last posts of these boards, in one query, keyed by message id. */
+async function loadLastPosts(ctx: ApiContext, structure: ForumStructure, messageIds: readonly number[]): Promise<Map<number, LastPost>> {
+  const ids = [...new Set(messageIds)].filter((id) => id > 0);
+  const result = new Map<number, LastPost>();
+  if (ids.length === 0) return result;
+  const rows: LastMessageRow[] = await ctx.db
+    .selectFrom('messages as m')
+    .innerJoin('topics as t', 't.id_topic', 'm.id_topic')
+    .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
+    .select(['m.id_msg', 'm.id_topic', 'm.poster_time', 'm.id_member', 'm.poster_name', 'fm.subject as topic_subject'])
+    .where('m.id_msg', 'in', ids)
+    .where('m.approved', '=', 1)
+    .execute();
+  const members = await loadMembers(ctx, rows.map((r) => Number(r.id_member)));
+  for (const row of rows) result.set(Number(row.id_msg), lastPostJson(ctx, structure, members, row));
+  return result;
+}
+
+function lastPostJson(ctx: ApiContext, structure: ForumStructure, members: Members, row: LastMessageRow): LastPost {
+  return {
+    topicId: Number(row.id_topic),
+    topicTitle: subjectText(structure, row.topic_subject),
+    postId: Number(row.id_msg),
+    author: authorJson(ctx, structure, members, Number(row.id_member), row.poster_name),
+    postedAt: isoTime(Number(row.poster_time)),
+  };
+}
+
+/** Every board a guest reaches below these (for loading their last posts at once). */
+function reachableTree(structure: ForumStructure, ids: readonly number[]): BoardNode[] {
+  const out: BoardNode[] = [];
+  const stack = [...ids];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const id = stack.pop();
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    const board = structure.boards.get(id);
+    if (!board?.reachable) continue;
+    out.push(board);
+    stack.push(...board.childIds);
+  }
+  return out;
+}
+
+function boardSummary(structure: ForumStructure, board: BoardNode, lastPosts: ReadonlyMap<number, LastPost>, depth = 0): BoardSummary {
+  return {
+    id: board.id,
+    name: board.name,
+    description: board.description,
+    topicCount: board.topicCount,
+    postCount: board.postCount,
+    lastPost: lastPosts.get(board.lastMessageId) ?? null,
+    redirectUrl: board.redirectUrl,
+    // SMF nests boards a few levels at most; the bound keeps a damaged table finite.
+    children:
+      depth > 32
+        ? []
+        : board.childIds.flatMap((id) => {
+            const child = structure.boards.get(id);
+            return child?.reachable ? [boardSummary(structure, child, lastPosts, depth + 1)] : [];
+          }),
+  };
+}
+
+export async function forumIndex(ctx: ApiContext): Promise<ForumResponse> {
+  const structure = await ctx.structure();
+  requireGuestAccess(structure);
+  const tops = structure.categories.flatMap((c) => c.boardIds);
+  const lastPosts = await loadLastPosts(ctx, structure, reachableTree(structure, tops).map((b) => b.lastMessageId));
+  return {
+    forum: { name: ctx.forum.name, description: ctx.forum.description },
+    categories: structure.categories.flatMap((c) => {
+      const boards = c.boardIds.flatMap((id) => {
+        const board = structure.boards.get(id);
+        return board?.reachable ? [boardSummary(structure, board, lastPosts)] : [];
+      });
+      // SMF hides a category with nothing in it a guest may see.
+      return boards.length > 0 ? [{ id: c.id, name: c.name, boards }] : [];
+    }),
+  };
+}
+
+interface TopicListRow {
+  id_topic: number;
+  is_sticky: number;
+  locked: number;
+  num_replies: number;
+  num_views: number;
+  id_redirect_topic: number;
+  first_subject: string;
+  first_time: number;
+  first_member: number;
+  first_name: string;
+  last_msg: number;
+  last_time: number;
+  last_member: number;
+  last_name: string;
+}
+
+export async function boardPage(ctx: ApiContext, boardId: number, page: number): Promise<BoardResponse> {
+  const structure = await ctx.structure();
+  const board = readableBoard(structure, boardId);
+  const size = structure.settings.topicsPerPage;
+  const header = {
+    id: board.id,
+    name: board.name,
+    description: board.description,
+    topicCount: board.topicCount,
+    postCount: board.postCount,
+    redirectUrl: board.redirectUrl,
+  };
+  if (board.redirectUrl !== null) {
+    if (page > 1) throw pastLastPage(page, 1);
+    return { board: header, breadcrumb: boardCrumbs(ctx, structure, board), children: [], topics: [], page: { number: 1, size, totalPages: 1, totalItems: 0 } };
+  }
+
+  const counted = await ctx.db
+    .selectFrom('topics')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('id_board', '=', board.id)
+    .where('approved', '=', 1)
+    .executeTakeFirst();
+  const totalItems = Number(counted?.n ?? 0);
+  const totalPages = totalPagesFor(totalItems, size);
+  if (page > totalPages) throw pastLastPage(page, totalPages);
+
+  // SMF's order and its index (id_board, is_sticky, id_last_msg): the ids of one page
+  // first, read from the index, then the rows of just those topics.
+  const idRows = await ctx.db
+    .selectFrom('topics')
+    .select('id_topic')
+    .where('id_board', '=', board.id)
+    .where('approved', '=', 1)
+    .orderBy('is_sticky', 'desc')
+    .orderBy('id_last_msg', 'desc')
+    .orderBy('id_topic', 'desc')
+    .limit(size)
+    .offset((page - 1) * size)
+    .execute();
+  const ids = idRows.map((r) => Number(r.id_topic));
+
+  const rows: TopicListRow[] =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('topics as t')
+          .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
+          .innerJoin('messages as lm', 'lm.id_msg', 't.id_last_msg')
+          .select([
+            't.id_topic', 't.is_sticky', 't.locked', 't.num_replies', 't.num_views', 't.id_redirect_topic',
+            'fm.subject as first_subject', 'fm.poster_time as first_time', 'fm.id_member as first_member', 'fm.poster_name as first_name',
+            'lm.id_msg as last_msg', 'lm.poster_time as last_time', 'lm.id_member as last_member', 'lm.poster_name as last_name',
+          ])
+          .where('t.id_topic', 'in', ids)
+          .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id_topic), r]));
+  const members = await loadMembers(ctx, rows.flatMap((r) => [Number(r.first_member), Number(r.last_member)]));
+  const moved = await loadMoveTargets(ctx, structure, rows.map((r) => Number(r.id_redirect_topic)));
+
+  const topics = ids.flatMap((id): TopicSummary[] => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const title = subjectText(structure, row.first_subject);
+    return [
+      {
+        id,
+        title,
+        starter: authorJson(ctx, structure, members, Number(row.first_member), row.first_name),
+        startedAt: isoTime(Number(row.first_time)),
+        replyCount: Number(row.num_replies),
+        viewCount: Number(row.num_views),
+        sticky: Number(row.is_sticky) !== 0,
+        locked: Number(row.locked) !== 0,
+        movedTo: moved.get(Number(row.id_redirect_topic)) ?? null,
+        lastPost: {
+          topicId: id,
+          topicTitle: title,
+          postId: Number(row.last_msg),
+          author: authorJson(ctx, structure, members, Number(row.last_member), row.last_name),
+          postedAt: isoTime(Number(row.last_time)),
+        },
+      },
+    ];
+  });
+
+  return {
+    board: header,
+    breadcrumb: boardCrumbs(ctx, structure, board),
+    children: await childSummaries(ctx, structure, board),
+    topics,
+    page: { number: page, size, totalPages, totalItems },
+  };
+}
+
+async function childSummaries(ctx: ApiContext, structure: ForumStructure, board: BoardNode): Promise<BoardSummary[]> {
+  if (!board.childIds.some((id) => structure.boards.get(id)?.reachable)) return [];
+  const lastPosts = await loadLastPosts(ctx, structure, reachableTree(structure, board.childIds).map((b) => b.lastMessageId));
+  return board.childIds.flatMap((id) => {
+    const child = structure.boards.get(id);
+    return child?.reachable ? [boardSummary(structure, child, lastPosts)] : [];
+  });
+}
+
+export interface MoveTarget {
+  id: number;
+  title: string;
+  boardId: number;
+}
+
+/**
+ * Where moved-topic notices point, for the targets a guest may read: one query for
+ * any number of notices. A target that is gone, unapproved or out of sight is absent.
+ */
+export async function loadMoveTargets(ctx: ApiContext, structure: ForumStructure, topicIds: readonly number[]): Promise<Map<number, MoveTarget>> {
+  const ids = [...new Set(topicIds)].filter((id) => id > 0);
+  const targets = new Map<number, MoveTarget>();
+  if (ids.length === 0) return targets;
+  const rows = await ctx.db
+    .selectFrom('topics as t')
+    .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
+    .select(['t.id_topic', 't.id_board', 'fm.subject'])
+    .where('t.id_topic', 'in', ids)
+    .where('t.approved', '=', 1)
+    .execute();
+  for (const row of rows) {
+    if (!structure.boards.get(Number(row.id_board))?.reachable) continue;
+    targets.set(Number(row.id_topic), { id: Number(row.id_topic), title: subjectText(structure, row.subject), boardId: Number(row.id_board) });
+  }
+  return targets;
+}

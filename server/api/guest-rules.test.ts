@@ -1,0 +1,238 @@
+// What SMF shows a guest, and nothing more, on both database families: boards by
+// their groups and view rows, approved topics and posts only (numbers and counts
+// agreeing), attachments by the board's permission profile, censoring, forums closed
+// to guests, and no private column anywhere — in the SQL or in the answers.
+import * as v from 'valibot';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
+import {
+  boardResponseSchema, errorBodySchema, forumResponseSchema, topicResponseSchema,
+} from '../../src/lib/api/schemas';
+import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
+import { DIALECTS, freshDatabase } from '../test/databases';
+import { adminKysely, openServer, seedDemoForum } from '../test/seeded-forum';
+import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
+import type { TestDatabase } from '../test/test-database';
+
+const PRIVATE_COLUMNS = /email_address|poster_email|member_ip|poster_ip|passwd|password_salt|secret_answer|secret_question|tfa_secret|validation_code/i;
+
+function allBoardIds(forum: ForumResponse): number[] {
+  const ids: number[] = [];
+  const walk = (boards: ForumResponse['categories'][number]['boards']): void => {
+    for (const b of boards) {
+      ids.push(b.id);
+      walk(b.children);
+    }
+  };
+  for (const c of forum.categories) walk(c.boards);
+  return ids;
+}
+
+describe.each(DIALECTS)('a guest on %s', (kind) => {
+  let database: TestDatabase;
+  let seeded: SeededForum;
+  let server: ServerUnderTest;
+  const multiPost = (n: number): number => handMadePostId(MULTI_PAGE_TOPIC_ID, n);
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    seeded = await seedDemoForum(database, (seed) => {
+      // A board open to members only (no -1 in member_groups) and one with -1 listed but
+      // no view row for guests: SMF shows neither to a guest.
+      for (const b of seed.rows.boards) if (b.id_board === 4) b.member_groups = '0';
+      seed.rows.board_permissions_view = seed.rows.board_permissions_view.filter((r) => !(r.id_board === 5 && r.id_group === -1));
+      // Post 2 of the multi-page topic awaits approval, and a member's e-mail is on file.
+      for (const m of seed.rows.messages) if (m.id_msg === multiPost(2)) m.approved = 0;
+      const member = seed.rows.members[0];
+      if (member) Object.assign(member, { email_address: 'secret-address@example.com' });
+    });
+    server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await seeded.cleanup();
+    await database.drop();
+  });
+
+  it('does not see boards closed to guests, on the index or by address', async () => {
+    const index = v.parse(forumResponseSchema, (await server.json('/api/forum')).body);
+    const ids = allBoardIds(index);
+    expect(ids).toContain(3);
+    expect(ids).not.toContain(4);
+    // Board 5 is a child of 4: hidden with its parent, and by its own missing view row.
+    expect(ids).not.toContain(5);
+    expect((await server.json('/api/boards/4')).status).toBe(403);
+    expect((await server.json('/api/boards/5')).status).toBe(403);
+  });
+
+  it('reads only approved posts, numbered and counted without the unapproved one', async () => {
+    const { body } = await server.json<TopicResponse>(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}`);
+    const topic = v.parse(topicResponseSchema, body);
+    expect(topic.posts.map((p) => p.id)).not.toContain(multiPost(2));
+    expect(topic.posts.map((p) => p.number)).toEqual([...Array(15).keys()].map((i) => i + 1));
+    expect(topic.posts[1]?.id).toBe(multiPost(3));
+    expect(topic.page).toEqual({ number: 1, size: 15, totalPages: 3, totalItems: 40 });
+    expect(topic.topic.replyCount).toBe(39);
+    expect((await server.json(`/api/posts/${String(multiPost(2))}`)).status).toBe(404);
+    const at = v.parse(topicResponseSchema, (await server.json(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}?post=${String(multiPost(17))}`)).body);
+    expect(at.page.number).toBe(2);
+    expect(at.posts.find((p) => p.id === multiPost(17))?.number).toBe(16);
+  });
+
+  it('never causes a private column to be read, nor sees one in an answer', async () => {
+    server.queries.length = 0;
+    const bodies = await Promise.all(
+      ['/api/forum', `/api/boards/${String(BUSY_BOARD_ID)}`, `/api/topics/${String(SEED_TOPIC_ID)}`, '/api/search?q=market', `/api/posts/${String(multiPost(5))}`].map(
+        async (path) => (await server.get(path)).text(),
+      ),
+    );
+    expect(server.queries.length).toBeGreaterThan(5);
+    for (const query of server.queries) {
+      expect(query).not.toMatch(PRIVATE_COLUMNS);
+      expect(query).not.toMatch(/select \*/i);
+    }
+    for (const body of bodies) expect(body).not.toContain('secret-address@example.com');
+  });
+
+  it('cannot write through the server, even with an account that may', async () => {
+    const admin = openServer(database, { url: database.adminUrl });
+    try {
+      await expect(sql`UPDATE smf_topics SET num_views = 0`.execute(admin.api.db)).rejects.toThrow(/read.only|READ ONLY/i);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('answers bad input with a 4xx and the error body, never a 500', async () => {
+    for (const [path, status] of [
+      ['/api/topics/abc', 404],
+      ['/api/topics/-1', 404],
+      ['/api/topics/99999999999999999999', 404],
+      ['/api/boards/0', 404],
+      ['/api/topics/42?page=-1', 400],
+      ['/api/topics/42?page=1.5', 400],
+      ['/api/topics/42?page=1&page=2', 400],
+      ['/api/topics/42?page=99999999999999999999', 404],
+      ['/api/topics/42?post=abc', 400],
+      ['/api/search?q=', 400],
+      [`/api/search?q=${'x'.repeat(201)}`, 400],
+      ['/api/search?q=a+b+c+d+e+f+g+h+i', 400],
+      ['/api/search?q=%25%5F%5C', 200],
+      ['/api/nothing-here', 404],
+    ] as const) {
+      const response = await server.get(path);
+      expect({ path, status: response.status }).toEqual({ path, status });
+      if (status !== 200) v.parse(errorBodySchema, await response.json());
+    }
+    const post = await server.get('/api/forum', { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+
+  it('costs a fixed number of queries per page, however long the topic or deep the page', async () => {
+    await server.get('/api/forum'); // warm the forum's structure (settings, boards, permissions)
+    const count = async (path: string): Promise<number> => {
+      server.queries.length = 0;
+      const response = await server.get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      return server.queries.length;
+    };
+    const index = await count('/api/forum');
+    expect(index).toBeLessThanOrEqual(2);
+    const board = await count(`/api/boards/${String(BUSY_BOARD_ID)}`);
+    expect(await count(`/api/boards/${String(BUSY_BOARD_ID)}?page=4`)).toBe(board);
+    expect(board).toBeLessThanOrEqual(6);
+    const first = await count('/api/topics/30');
+    expect(await count('/api/topics/30?page=334')).toBe(first);
+    expect(await count('/api/topics/30?page=667')).toBe(first);
+    expect(first).toBeLessThanOrEqual(7);
+    expect(await count(`/api/topics/${String(SEED_TOPIC_ID)}`)).toBe(first);
+  });
+});
+
+describe.each(DIALECTS)('the forum settings on %s', (kind) => {
+  let database: TestDatabase;
+  let seeded: SeededForum;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    seeded = await seedDemoForum(database);
+  });
+
+  afterAll(async () => {
+    await seeded.cleanup();
+    await database.drop();
+  });
+
+  async function withSettings(values: Record<string, string>, check: (server: ServerUnderTest) => Promise<void>): Promise<void> {
+    const admin = adminKysely(database);
+    const before = await admin.selectFrom('settings').select(['variable', 'value']).execute();
+    try {
+      for (const [variable, value] of Object.entries(values)) {
+        await admin.deleteFrom('settings').where('variable', '=', variable).execute();
+        await admin.insertInto('settings').values({ variable, value }).execute();
+      }
+      const server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+      try {
+        await check(server);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await admin.deleteFrom('settings').execute();
+      await admin.insertInto('settings').values(before).execute();
+      await admin.destroy();
+    }
+  }
+
+  it('page sizes come from defaultMaxMessages and defaultMaxTopics', async () => {
+    await withSettings({ defaultMaxMessages: '10', defaultMaxTopics: '7' }, async (server) => {
+      const topic = v.parse(topicResponseSchema, (await server.json(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}?page=5`)).body);
+      expect(topic.page).toEqual({ number: 5, size: 10, totalPages: 5, totalItems: 41 });
+      expect(topic.posts.map((p) => p.number)).toEqual([41]);
+      const board = v.parse(boardResponseSchema, (await server.json<BoardResponse>(`/api/boards/${String(BUSY_BOARD_ID)}`)).body);
+      expect(board.topics).toHaveLength(7);
+      expect(board.page.size).toBe(7);
+    });
+  });
+
+  it('censors subjects and bodies with the forum’s word lists', async () => {
+    await withSettings({ censor_vulgar: 'Seoul\nTroops', censor_proper: 'S****\nCENSORED', censorIgnoreCase: '1', censorWholeWord: '1' }, async (server) => {
+      const topic = v.parse(topicResponseSchema, (await server.json(`/api/topics/${String(SEED_TOPIC_ID)}`)).body);
+      expect(topic.topic.title).toMatch(/^S\*\*\*\* Calls/);
+      expect(topic.posts[0]?.body).not.toMatch(/\bSeoul\b|\btroops\b/i);
+      expect(topic.posts[0]?.body).toContain('North Korean CENSORED stationed');
+      const board = v.parse(boardResponseSchema, (await server.json(`/api/boards/${String(SEED_BOARD_ID)}`)).body);
+      expect(board.topics.map((t) => t.title).join(' ')).not.toMatch(/Seoul/);
+    });
+  });
+
+  it('closes everything when guests are not allowed in', async () => {
+    await withSettings({ allow_guestAccess: '0' }, async (server) => {
+      for (const path of ['/api/forum', '/api/boards/3', `/api/topics/${String(SEED_TOPIC_ID)}`, '/api/search?q=market', '/api/attachments/4201']) {
+        const response = await server.get(path);
+        expect({ path, status: response.status }).toEqual({ path, status: 403 });
+        expect(v.parse(errorBodySchema, await response.json()).error.code).toBe('forbidden');
+      }
+    });
+  });
+
+  it('shows attachments as restricted where guests may not view them', async () => {
+    const admin = adminKysely(database);
+    await admin.deleteFrom('board_permissions').where('id_group', '=', -1).execute();
+    await admin.destroy();
+    const server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+    try {
+      const topic = v.parse(topicResponseSchema, (await server.json(`/api/topics/${String(SEED_TOPIC_ID)}`)).body);
+      const attachment = topic.posts[0]?.attachments[0];
+      expect(attachment).toMatchObject({ id: 4201, state: 'restricted', url: null, thumbnailUrl: null });
+      expect((await server.get('/api/attachments/4201')).status).toBe(403);
+    } finally {
+      await server.close();
+      const restore = adminKysely(database);
+      await restore.insertInto('board_permissions').values({ id_group: -1, id_profile: 1, permission: 'view_attachments', add_deny: 1 }).execute();
+      await restore.destroy();
+    }
+  });
+});
