@@ -7,9 +7,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, topicResponseSchema,
+  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
 import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
+import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';
 import { DIALECTS, freshDatabase } from '../test/databases';
 import { adminKysely, openServer, seedDemoForum } from '../test/seeded-forum';
 import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
@@ -233,6 +234,42 @@ describe.each(DIALECTS)('the forum settings on %s', (kind) => {
       const restore = adminKysely(database);
       await restore.insertInto('board_permissions').values({ id_group: -1, id_profile: 1, permission: 'view_attachments', add_deny: 1 }).execute();
       await restore.destroy();
+    }
+  });
+});
+
+describe('a forum on MariaDB in utf8, as SMF 2.1 installs it', () => {
+  const typed = 'Launch day 🚀, coffee ☕ and a flag 🇰🇷 — family: 👨‍👩‍👧';
+  let database: TestDatabase;
+  let seeded: SeededForum;
+
+  beforeAll(async () => {
+    database = await freshDatabase('mariadb', { charset: 'utf8' });
+    // utf8 (three bytes) cannot hold emoji: SMF saves them as numeric entities.
+    seeded = await seedDemoForum(database, (seed) => {
+      for (const m of seed.rows.messages) {
+        m.body = encodeEmojiAsEntities(m.body);
+        m.subject = encodeEmojiAsEntities(m.subject);
+        m.poster_name = encodeEmojiAsEntities(m.poster_name);
+      }
+      for (const m of seed.rows.members) m.real_name = encodeEmojiAsEntities(m.real_name);
+      const first = seed.rows.messages.find((m) => m.id_msg === handMadePostId(SEED_TOPIC_ID, 1));
+      if (first) first.body = encodeEmojiAsEntities(encodeBody(typed));
+    });
+  });
+
+  afterAll(async () => {
+    await seeded.cleanup();
+    await database.drop();
+  });
+
+  it('reads emoji stored as numeric entities as the characters they were', async () => {
+    const server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+    try {
+      const { body } = await server.json(`/api/posts/${String(handMadePostId(SEED_TOPIC_ID, 1))}`);
+      expect(v.parse(postResponseSchema, body).post.body).toBe(typed);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -22,6 +22,8 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** SMF's table prefix; default `smf_`. */
   prefix?: string;
+  /** MariaDB only: 'utf8' is what a fresh SMF 2.1 install creates; default utf8mb4. */
+  charset?: 'utf8mb4' | 'utf8';
 }
 
 function withDatabase(url: string, database: string, credentials?: { user: string; password: string }): string {
@@ -40,7 +42,7 @@ function uniqueName(kind: string): string {
   return `lectern_${kind}_${randomBytes(6).toString('hex')}`;
 }
 
-async function createMariaDb(server: DbServer, prefix: string): Promise<TestDatabase> {
+async function createMariaDb(server: DbServer, prefix: string, charset: 'utf8mb4' | 'utf8'): Promise<TestDatabase> {
   const name = uniqueName('test');
   const user = uniqueName('ro');
   const password = randomBytes(18).toString('hex');
@@ -66,7 +68,7 @@ async function createMariaDb(server: DbServer, prefix: string): Promise<TestData
   try {
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.query(`USE \`${name}\``);
-    for (const statement of smfDdl('mysql', prefix)) await admin.query(statement);
+    for (const statement of smfDdl('mysql', prefix, { charset })) await admin.query(statement);
     // '%' is enough: the server runs with --skip-name-resolve, so a client on loopback
     // is 127.0.0.1, never 'localhost', and there are no anonymous accounts to shadow it.
     await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
@@ -146,5 +148,5 @@ async function createPostgres(server: DbServer, prefix: string): Promise<TestDat
 /** A new database with SMF's tables (empty) and a read-only user, on `server`. */
 export async function createTestDatabase(server: DbServer, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const prefix = options.prefix ?? 'smf_';
-  return server.kind === 'mariadb' ? createMariaDb(server, prefix) : createPostgres(server, prefix);
+  return server.kind === 'mariadb' ? createMariaDb(server, prefix, options.charset ?? 'utf8mb4') : createPostgres(server, prefix);
 }
