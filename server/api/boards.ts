@@ -8,6 +8,7 @@ import { authorJson, loadMembers } from './authors';
 import type { Members } from './authors';
 import type { ApiContext } from './context';
 import { forbidden, isoTime, notFound, pastLastPage, totalPagesFor } from './context';
+import { pageSlice } from './paging';
 import { subjectText } from './posts';
 
 export function requireGuestAccess(structure: ForumStructure): void {
@@ -131,6 +132,7 @@ export async function forumIndex(ctx: ApiContext): Promise<ForumResponse> {
 
 interface TopicListRow {
   id_topic: number;
+  id_last_msg: number;
   is_sticky: number;
   locked: number;
   num_replies: number;
@@ -163,45 +165,49 @@ export async function boardPage(ctx: ApiContext, boardId: number, page: number):
     return { board: header, breadcrumb: boardCrumbs(ctx, structure, board), children: [], topics: [], page: { number: 1, size, totalPages: 1, totalItems: 0 } };
   }
 
-  const counted = await ctx.db
-    .selectFrom('topics')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('id_board', '=', board.id)
-    .where('approved', '=', 1)
-    .executeTakeFirst();
-  const totalItems = Number(counted?.n ?? 0);
+  // SMF pages a board by its `num_topics` counter, as its own message index does.
+  const totalItems = board.topicCount;
   const totalPages = totalPagesFor(totalItems, size);
   if (page > totalPages) throw pastLastPage(page, totalPages);
 
-  // SMF's order and its index (id_board, is_sticky, id_last_msg): the ids of one page
-  // first, read from the index, then the rows of just those topics.
-  const idRows = await ctx.db
-    .selectFrom('topics')
-    .select('id_topic')
-    .where('id_board', '=', board.id)
-    .where('approved', '=', 1)
-    .orderBy('is_sticky', 'desc')
-    .orderBy('id_last_msg', 'desc')
-    .orderBy('id_topic', 'desc')
-    .limit(size)
-    .offset((page - 1) * size)
-    .execute();
-  const ids = idRows.map((r) => Number(r.id_topic));
-
-  const rows: TopicListRow[] =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('topics as t')
+  // SMF's order, on its index (id_board, is_sticky, id_last_msg): the page's ids from the
+  // index, read from the nearer end, and only those topics' rows joined to them.
+  const slice = pageSlice(totalItems, page, size);
+  const direction = slice.reversed ? 'asc' : 'desc';
+  const [rows, children] = await Promise.all([
+    slice.limit === 0
+      ? Promise.resolve([] as TopicListRow[])
+      : ctx.db
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('topics')
+              .select('id_topic')
+              .where('id_board', '=', board.id)
+              .where('approved', '=', 1)
+              .orderBy('is_sticky', direction)
+              .orderBy('id_last_msg', direction)
+              .orderBy('id_topic', direction)
+              .limit(slice.limit)
+              .offset(slice.skip)
+              .as('page'),
+          )
+          .innerJoin('topics as t', 't.id_topic', 'page.id_topic')
           .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
           .innerJoin('messages as lm', 'lm.id_msg', 't.id_last_msg')
           .select([
-            't.id_topic', 't.is_sticky', 't.locked', 't.num_replies', 't.num_views', 't.id_redirect_topic',
+            't.id_topic', 't.is_sticky', 't.locked', 't.num_replies', 't.num_views', 't.id_redirect_topic', 't.id_last_msg',
             'fm.subject as first_subject', 'fm.poster_time as first_time', 'fm.id_member as first_member', 'fm.poster_name as first_name',
             'lm.id_msg as last_msg', 'lm.poster_time as last_time', 'lm.id_member as last_member', 'lm.poster_name as last_name',
           ])
-          .where('t.id_topic', 'in', ids)
-          .execute();
+          .execute(),
+    childSummaries(ctx, structure, board),
+  ]);
+  // SMF's order again, now over just these rows.
+  const ids = rows
+    .map((r) => ({ id: Number(r.id_topic), sticky: Number(r.is_sticky), last: Number(r.id_last_msg) }))
+    .sort((a, b) => b.sticky - a.sticky || b.last - a.last || b.id - a.id)
+    .map((r) => r.id);
+
   const byId = new Map(rows.map((r) => [Number(r.id_topic), r]));
   const members = await loadMembers(ctx, rows.flatMap((r) => [Number(r.first_member), Number(r.last_member)]));
   const moved = await loadMoveTargets(ctx, structure, rows.map((r) => Number(r.id_redirect_topic)));
@@ -235,7 +241,7 @@ export async function boardPage(ctx: ApiContext, boardId: number, page: number):
   return {
     board: header,
     breadcrumb: boardCrumbs(ctx, structure, board),
-    children: await childSummaries(ctx, structure, board),
+    children,
     topics,
     page: { number: page, size, totalPages, totalItems },
   };

@@ -44,7 +44,9 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
       for (const b of seed.rows.boards) if (b.id_board === 4) b.member_groups = '0';
       seed.rows.board_permissions_view = seed.rows.board_permissions_view.filter((r) => !(r.id_board === 5 && r.id_group === -1));
       // Post 2 of the multi-page topic awaits approval, and a member's e-mail is on file.
+      // SMF's counters follow: the topic's replies and the board's posts count approved ones only.
       for (const m of seed.rows.messages) if (m.id_msg === multiPost(2)) m.approved = 0;
+      for (const t of seed.rows.topics) if (t.id_topic === MULTI_PAGE_TOPIC_ID) Object.assign(t, { num_replies: t.num_replies - 1, unapproved_posts: 1 });
       const member = seed.rows.members[0];
       if (member) Object.assign(member, { email_address: 'secret-address@example.com' });
     });
@@ -143,11 +145,11 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
     expect(index).toBeLessThanOrEqual(2);
     const board = await count(`/api/boards/${String(BUSY_BOARD_ID)}`);
     expect(await count(`/api/boards/${String(BUSY_BOARD_ID)}?page=4`)).toBe(board);
-    expect(board).toBeLessThanOrEqual(6);
+    expect(board).toBeLessThanOrEqual(5);
     const first = await count('/api/topics/30');
     expect(await count('/api/topics/30?page=334')).toBe(first);
     expect(await count('/api/topics/30?page=667')).toBe(first);
-    expect(first).toBeLessThanOrEqual(7);
+    expect(first).toBeLessThanOrEqual(5);
     expect(await count(`/api/topics/${String(SEED_TOPIC_ID)}`)).toBe(first);
   });
 });

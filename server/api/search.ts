@@ -50,13 +50,14 @@ export async function searchPosts(ctx: ApiContext, query: string, page: number):
     .select('m.id_msg')
     .where('m.approved', '=', 1)
     .where('m.id_board', 'in', boards)
-    .where((eb) => {
-      const each: Expression<SqlBool>[] = words.map((word) =>
-        eb.or([eb('m.body', like, likePattern(word)), eb('m.subject', like, likePattern(word))]),
-      );
-      if (fulltext) each.unshift(fulltextMatch(ctx.dialect, words));
-      return eb.and(each);
-    })
+    .where((eb) =>
+      // With SMF's full-text index, SMF's own meaning: every word as a word (the index's
+      // MATCH alone, which the database can answer from the index). Without it, SMF's
+      // standard search: every word anywhere in the subject or body.
+      fulltext
+        ? fulltextMatch(ctx.dialect, words)
+        : eb.and(words.map((word) => eb.or([eb('m.body', like, likePattern(word)), eb('m.subject', like, likePattern(word))]))),
+    )
     .orderBy('m.id_msg', 'desc')
     .limit(MAX_RESULTS)
     .execute();
@@ -67,11 +68,11 @@ export async function searchPosts(ctx: ApiContext, query: string, page: number):
   const ids = idRows.slice((page - 1) * size, page * size).map((r) => Number(r.id_msg));
   if (ids.length === 0) return { query: query.trim(), results: [], page: { number: page, size, totalPages, totalItems } };
 
-  const rows: (MessageRow & { topic_subject: string })[] = await ctx.db
+  const rows: ResultRow[] = await ctx.db
     .selectFrom('messages as m')
     .innerJoin('topics as t', 't.id_topic', 'm.id_topic')
     .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
-    .select([...MESSAGE_COLUMNS, 'fm.subject as topic_subject'])
+    .select([...MESSAGE_COLUMNS, 'fm.subject as topic_subject', 't.id_first_msg', 't.id_last_msg', 't.num_replies'])
     .where('m.id_msg', 'in', ids)
     .where('t.approved', '=', 1)
     .execute();
@@ -109,18 +110,36 @@ function fulltextMatch(dialect: ApiContext['dialect'], words: readonly string[])
   return sql<SqlBool>`to_tsvector(${sql.lit('english')}, m.body) @@ plainto_tsquery(${sql.lit('english')}, ${words.join(' ')})`;
 }
 
-/** Each result's number in its topic: one counting query for the whole page. */
-async function postNumbers(ctx: ApiContext, rows: readonly MessageRow[]): Promise<Map<number, number>> {
+interface ResultRow extends MessageRow {
+  topic_subject: string;
+  id_first_msg: number;
+  id_last_msg: number;
+  num_replies: number;
+}
+
+/**
+ * Each result's number in its topic, counted from the nearer end of the topic (by id) as
+ * the topic page does: two grouped queries for the whole page of results, however many.
+ */
+async function postNumbers(ctx: ApiContext, rows: readonly ResultRow[]): Promise<Map<number, number>> {
   const numbers = new Map<number, number>();
-  if (rows.length === 0) return numbers;
-  const counted = await ctx.db
-    .selectFrom('messages as r')
-    .innerJoin('messages as o', (join) => join.onRef('o.id_topic', '=', 'r.id_topic').onRef('o.id_msg', '<=', 'r.id_msg'))
-    .select((eb) => ['r.id_msg', eb.fn.countAll().as('n')])
-    .where('r.id_msg', 'in', rows.map((r) => Number(r.id_msg)))
-    .where('o.approved', '=', 1)
-    .groupBy('r.id_msg')
-    .execute();
-  for (const row of counted) numbers.set(Number(row.id_msg), Number(row.n));
+  const nearEnd = (r: ResultRow): boolean => Number(r.id_msg) - Number(r.id_first_msg) > Number(r.id_last_msg) - Number(r.id_msg);
+  const count = async (subset: readonly ResultRow[], fromEnd: boolean): Promise<void> => {
+    if (subset.length === 0) return;
+    const counted = await ctx.db
+      .selectFrom('messages as r')
+      .innerJoin('messages as o', (join) => join.onRef('o.id_topic', '=', 'r.id_topic').onRef('o.id_msg', fromEnd ? '>' : '<', 'r.id_msg'))
+      .select((eb) => ['r.id_msg', eb.fn.countAll().as('n')])
+      .where('r.id_msg', 'in', subset.map((r) => Number(r.id_msg)))
+      .where('o.approved', '=', 1)
+      .groupBy('r.id_msg')
+      .execute();
+    const byId = new Map(counted.map((c) => [Number(c.id_msg), Number(c.n)]));
+    for (const r of subset) {
+      const n = byId.get(Number(r.id_msg)) ?? 0;
+      numbers.set(Number(r.id_msg), fromEnd ? Number(r.num_replies) + 1 - n : n + 1);
+    }
+  };
+  await Promise.all([count(rows.filter((r) => !nearEnd(r)), false), count(rows.filter(nearEnd), true)]);
   return numbers;
 }

@@ -9,6 +9,8 @@ import type { ApiContext } from './context';
 import { forbidden, isoTime, notFound, pastLastPage, totalPagesFor } from './context';
 import { MESSAGE_COLUMNS, loadAttachments, postJson, subjectText } from './posts';
 import type { MessageRow } from './posts';
+import { pageSlice } from './paging';
+import type { Slice } from './paging';
 
 interface TopicRow {
   id_topic: number;
@@ -16,6 +18,9 @@ interface TopicRow {
   is_sticky: number;
   locked: number;
   num_views: number;
+  num_replies: number;
+  id_first_msg: number;
+  id_last_msg: number;
   id_redirect_topic: number;
   subject: string;
   poster_time: number;
@@ -28,8 +33,8 @@ async function readableTopic(ctx: ApiContext, structure: ForumStructure, topicId
     .selectFrom('topics as t')
     .innerJoin('messages as fm', 'fm.id_msg', 't.id_first_msg')
     .select([
-      't.id_topic', 't.id_board', 't.is_sticky', 't.locked', 't.num_views', 't.id_redirect_topic', 'fm.subject',
-      'fm.poster_time', 'fm.id_member', 'fm.poster_name',
+      't.id_topic', 't.id_board', 't.is_sticky', 't.locked', 't.num_views', 't.num_replies', 't.id_first_msg', 't.id_last_msg',
+      't.id_redirect_topic', 'fm.subject', 'fm.poster_time', 'fm.id_member', 'fm.poster_name',
     ])
     .where('t.id_topic', '=', topicId)
     .where('t.approved', '=', 1)
@@ -43,85 +48,108 @@ async function readableTopic(ctx: ApiContext, structure: ForumStructure, topicId
   return { topic, board };
 }
 
-/** How many approved messages come before this one in its topic (its number − 1). */
-async function approvedBefore(ctx: ApiContext, topicId: number, messageId: number): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('id_topic', '=', topicId)
-    .where('approved', '=', 1)
-    .where('id_msg', '<', messageId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/**
+ * A guest sees the topic's approved messages, as many as SMF's counter says (SMF's own
+ * display pages by `num_replies` too, and keeps it up to date as posts are approved,
+ * removed or moved): no count over a 20,000-post topic on every page.
+ */
+function visibleCount(topic: TopicRow): number {
+  return Number(topic.num_replies) + 1;
+}
+
+/**
+ * The 1-based number of an approved message in its topic, counted from whichever end of
+ * the topic it is nearer to (by id, which rises with time), or null when the message is
+ * not an approved one of this topic.
+ */
+async function numberOf(ctx: ApiContext, topic: TopicRow, messageId: number): Promise<number | null> {
+  const topicId = Number(topic.id_topic);
+  const nearerEnd = messageId - Number(topic.id_first_msg) > Number(topic.id_last_msg) - messageId;
+  const [found, counted] = await Promise.all([
+    ctx.db
+      .selectFrom('messages')
+      .select('id_msg')
+      .where('id_msg', '=', messageId)
+      .where('id_topic', '=', topicId)
+      .where('approved', '=', 1)
+      .executeTakeFirst(),
+    ctx.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('id_topic', '=', topicId)
+      .where('approved', '=', 1)
+      .where('id_msg', nearerEnd ? '>' : '<', messageId)
+      .executeTakeFirst(),
+  ]);
+  if (!found) return null;
+  const n = Number(counted?.n ?? 0);
+  return nearerEnd ? visibleCount(topic) - n : n + 1;
+}
+
+/** One page of a topic's approved messages, ids from the index and rows joined to them. */
+function pageOfMessages(ctx: ApiContext, topicId: number, slice: Slice): Promise<MessageRow[]> {
+  if (slice.limit === 0) return Promise.resolve([]);
+  const order = slice.reversed ? 'desc' : 'asc';
+  return ctx.db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('messages')
+        .select('id_msg')
+        .where('id_topic', '=', topicId)
+        .where('approved', '=', 1)
+        .orderBy('id_msg', order)
+        .limit(slice.limit)
+        .offset(slice.skip)
+        .as('page'),
+    )
+    .innerJoin('messages as m', 'm.id_msg', 'page.id_msg')
+    .select(MESSAGE_COLUMNS)
+    .orderBy('m.id_msg')
+    .execute();
 }
 
 export async function topicPage(ctx: ApiContext, topicId: number, at: { page: number } | { post: number }): Promise<TopicResponse> {
   const structure = await ctx.structure();
   const { topic, board } = await readableTopic(ctx, structure, topicId);
   const size = structure.settings.postsPerPage;
+  const totalItems = visibleCount(topic);
+  const totalPages = totalPagesFor(totalItems, size);
 
   let page: number;
   if ('post' in at) {
-    const message = await ctx.db
-      .selectFrom('messages')
-      .select(['id_msg'])
-      .where('id_msg', '=', at.post)
-      .where('id_topic', '=', topicId)
-      .where('approved', '=', 1)
-      .executeTakeFirst();
-    if (!message) throw notFound(`Topic ${String(topicId)} has no post ${String(at.post)}.`);
-    page = Math.floor((await approvedBefore(ctx, topicId, at.post)) / size) + 1;
+    const number = await numberOf(ctx, topic, at.post);
+    if (number === null) throw notFound(`Topic ${String(topicId)} has no post ${String(at.post)}.`);
+    page = Math.floor((number - 1) / size) + 1;
   } else {
     page = at.page;
   }
-
-  const counted = await ctx.db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('id_topic', '=', topicId)
-    .where('approved', '=', 1)
-    .executeTakeFirst();
-  const totalItems = Number(counted?.n ?? 0);
-  const totalPages = totalPagesFor(totalItems, size);
   if (page > totalPages) throw pastLastPage(page, totalPages);
 
-  // The page's ids come from the (id_topic, id_msg, …) index alone; only then are the
-  // fifteen rows with their bodies read, so a deep page reads no bodies it skips.
-  const offset = (page - 1) * size;
-  const idRows = await ctx.db
-    .selectFrom('messages')
-    .select('id_msg')
-    .where('id_topic', '=', topicId)
-    .where('approved', '=', 1)
-    .orderBy('id_msg')
-    .limit(size)
-    .offset(offset)
-    .execute();
-  const ids = idRows.map((r) => Number(r.id_msg));
-  const rows: MessageRow[] =
-    ids.length === 0 ? [] : await ctx.db.selectFrom('messages as m').select(MESSAGE_COLUMNS).where('m.id_msg', 'in', ids).orderBy('m.id_msg').execute();
-
+  const slice = pageSlice(totalItems, page, size);
+  const rows = await pageOfMessages(ctx, topicId, slice);
+  const ids = rows.map((r) => Number(r.id_msg));
   const [members, attachments, moved] = await Promise.all([
     loadMembers(ctx, [Number(topic.id_member), ...rows.map((r) => Number(r.id_member))]),
     loadAttachments(ctx, ids),
     loadMoveTargets(ctx, structure, [Number(topic.id_redirect_topic)]),
   ]);
+  const title = subjectText(structure, topic.subject);
 
   return {
     topic: {
       id: topicId,
-      title: subjectText(structure, topic.subject),
+      title,
       boardId: board.id,
       starter: authorJson(ctx, structure, members, Number(topic.id_member), topic.poster_name),
       startedAt: isoTime(Number(topic.poster_time)),
-      replyCount: Math.max(0, totalItems - 1),
+      replyCount: totalItems - 1,
       viewCount: Number(topic.num_views),
       sticky: Number(topic.is_sticky) !== 0,
       locked: Number(topic.locked) !== 0,
       movedTo: moved.get(Number(topic.id_redirect_topic)) ?? null,
     },
-    breadcrumb: [...boardCrumbs(ctx, structure, board), { kind: 'topic', id: topicId, name: subjectText(structure, topic.subject) }],
-    posts: rows.map((row, i) => postJson(ctx, structure, board, members, attachments, row, offset + i + 1)),
+    breadcrumb: [...boardCrumbs(ctx, structure, board), { kind: 'topic', id: topicId, name: title }],
+    posts: rows.map((row, i) => postJson(ctx, structure, board, members, attachments, row, slice.offset + i + 1)),
     page: { number: page, size, totalPages, totalItems },
   };
 }
@@ -136,11 +164,15 @@ export async function postLocation(ctx: ApiContext, postId: number): Promise<Pos
     .executeTakeFirst();
   if (!row) throw notFound(`There is no post ${String(postId)}.`);
   const { topic, board } = await readableTopic(ctx, structure, Number(row.id_topic));
-  const before = await approvedBefore(ctx, Number(row.id_topic), postId);
-  const [members, attachments] = await Promise.all([loadMembers(ctx, [Number(row.id_member)]), loadAttachments(ctx, [postId])]);
+  const [number, members, attachments] = await Promise.all([
+    numberOf(ctx, topic, postId),
+    loadMembers(ctx, [Number(row.id_member)]),
+    loadAttachments(ctx, [postId]),
+  ]);
+  if (number === null) throw notFound(`There is no post ${String(postId)}.`);
   return {
-    post: postJson(ctx, structure, board, members, attachments, row, before + 1),
+    post: postJson(ctx, structure, board, members, attachments, row, number),
     topic: { id: Number(topic.id_topic), title: subjectText(structure, topic.subject) },
-    page: Math.floor(before / structure.settings.postsPerPage) + 1,
+    page: Math.floor((number - 1) / structure.settings.postsPerPage) + 1,
   };
 }
