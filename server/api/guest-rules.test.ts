@@ -7,9 +7,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
+  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
 import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
+import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';
 import { DIALECTS, freshDatabase } from '../test/databases';
 import { adminKysely, openServer, seedDemoForum } from '../test/seeded-forum';
@@ -218,6 +219,22 @@ describe.each(DIALECTS)('the forum settings on %s', (kind) => {
         expect({ path, status: response.status }).toEqual({ path, status: 403 });
         expect(v.parse(errorBodySchema, await response.json()).error.code).toBe('forbidden');
       }
+    });
+  });
+
+  it('searches with SMF\'s full-text index when the administrator built one', async () => {
+    const admin = adminKysely(database);
+    for (const statement of smfFulltextIndexDdl(database.dialect, 'smf_')) await sql.raw(statement).execute(admin);
+    await admin.destroy();
+    await withSettings({ search_index: 'fulltext' }, async (server) => {
+      server.queries.length = 0;
+      const { status, body } = await server.json('/api/search?q=market');
+      expect(status).toBe(200);
+      const found = v.parse(searchResponseSchema, body);
+      expect(found.results.length).toBeGreaterThan(0);
+      // Word matches (PostgreSQL's also by stem: markets, marketing), in the body SMF indexes.
+      for (const r of found.results) expect(r.post.body.toLowerCase()).toContain('market');
+      expect(server.queries.some((q) => (database.dialect === 'mysql' ? /match \(/i : /to_tsvector/i).test(q))).toBe(true);
     });
   });
 
