@@ -4,10 +4,9 @@
 // kept for a few seconds, so a page costs only the queries about its own content.
 // (Counters and last posts on the board index are as fresh as the cache: seconds.)
 import type { Kysely } from 'kysely';
-import { parseCensorRules } from './stored-text';
-import type { CensorRules } from './stored-text';
 import type { SmfDatabase } from './schema';
-import { decodeTitle } from './stored-text';
+import { decodeTitle, parseCensorRules } from './stored-text';
+import type { CensorRules } from './stored-text';
 
 export interface BoardNode {
   id: number;
