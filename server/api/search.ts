@@ -58,7 +58,10 @@ export async function searchPosts(ctx: ApiContext, query: string, page: number):
         ? fulltextMatch(ctx.dialect, words)
         : eb.and(words.map((word) => eb.or([eb('m.body', like, likePattern(word)), eb('m.subject', like, likePattern(word))]))),
     )
-    .orderBy('m.id_msg', 'desc')
+    // With PostgreSQL's full-text index, `id_msg + 0` keeps the planner from walking the
+    // primary key backwards and testing every message's text until enough match (measured:
+    // 14 s on a million messages); it then takes the matches from the index and sorts them.
+    .orderBy(fulltext && ctx.dialect === 'postgres' ? sql`${sql.ref('m.id_msg')} + 0` : sql.ref('m.id_msg'), 'desc')
     .limit(MAX_RESULTS)
     .execute();
 
