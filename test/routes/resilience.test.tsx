@@ -97,11 +97,12 @@ describe('offline', () => {
 
     await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Bosman Business World' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Bosman Business World' })).toBeInTheDocument();
-    // A board never opened: the error page at once (well within findBy's wait), not a hang.
+    // A board never opened: the error page without the retries' backoff (6 s and more) or
+    // the 15 s timeout. 3 s leaves a busy CI machine room and still tells the two apart.
     const started = performance.now();
     await user.click(screen.getByRole('link', { name: 'Markets and Finance' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Cannot reach the forum' }, { timeout: 1000 })).toBeInTheDocument();
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cannot reach the forum' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(screen.getByText('You are offline.')).toBeInTheDocument();
 
     // Back online, "Try again" loads it.
