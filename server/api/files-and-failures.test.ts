@@ -3,12 +3,11 @@
 import { Socket as NetSocket, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../src/lib/api/schemas';
-import { DIALECTS, freshDatabase } from '../test/databases';
-import { openServer, seedDemoForum } from '../test/seeded-forum';
-import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
-import type { TestDatabase } from '../test/test-database';
+import { DIALECTS } from '../test/databases';
+import { openServer, seededSuite } from '../test/seeded-forum';
+import type { ServerUnderTest } from '../test/seeded-forum';
 
 /** A TCP relay to the database that a test can cut and restore, as a network or a restart would. */
 async function relayTo(port: number): Promise<{ url: (original: string) => string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
@@ -61,42 +60,29 @@ async function relayTo(port: number): Promise<{ url: (original: string) => strin
 }
 
 describe.each(DIALECTS)('files and failures on %s', (kind) => {
-  let database: TestDatabase;
-  let seeded: SeededForum;
-  let server: ServerUnderTest;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    seeded = await seedDemoForum(database);
-    server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    await seeded.cleanup();
-    await database.drop();
-  });
+  const suite = seededSuite(kind);
+  const server = (): ServerUnderTest => suite().server;
 
   it('serves an image inline, with its type, nosniff and a sandboxing policy', async () => {
-    const response = await server.get('/api/attachments/1305');
+    const response = await server().get('/api/attachments/1305');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="harbour-at-dusk.jpg"/);
     expect(response.headers.get('content-security-policy')).toContain('sandbox');
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
-    const thumbnail = await server.get('/api/attachments/1305/thumbnail');
+    const thumbnail = await server().get('/api/attachments/1305/thumbnail');
     expect(thumbnail.status).toBe(200);
   });
 
   it('sends documents that could run in a browser as downloads of bytes', async () => {
-    const pdf = await server.get('/api/attachments/1301');
+    const pdf = await server().get('/api/attachments/1301');
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/octet-stream');
     expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="Annual report 2024.pdf"/);
-    const text = await server.get('/api/attachments/1303');
+    const text = await server().get('/api/attachments/1303');
     expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    const head = await server.get('/api/attachments/1302', { method: 'HEAD' });
+    const head = await server().get('/api/attachments/1302', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
   });
@@ -111,15 +97,15 @@ describe.each(DIALECTS)('files and failures on %s', (kind) => {
       ['/api/avatars/1', 200],
       ['/api/avatars/4', 404],
     ] as const) {
-      const response = await server.get(path);
+      const response = await server().get(path);
       expect({ path, status: response.status }).toEqual({ path, status });
       if (status !== 200) v.parse(errorBodySchema, await response.json());
     }
   });
 
   it('answers 503 while the database cannot be reached, stays up, and recovers by itself', async () => {
-    const relay = await relayTo(new URL(database.readOnlyUrl).port === '' ? 0 : Number(new URL(database.readOnlyUrl).port));
-    const viaRelay = openServer(database, { url: relay.url(database.readOnlyUrl), structureTtlMs: 0 });
+    const relay = await relayTo(new URL(suite().database.readOnlyUrl).port === '' ? 0 : Number(new URL(suite().database.readOnlyUrl).port));
+    const viaRelay = openServer(suite().database, { url: relay.url(suite().database.readOnlyUrl), structureTtlMs: 0 });
     try {
       expect((await viaRelay.get('/api/topics/42')).status).toBe(200);
       await relay.cut();
@@ -139,7 +125,7 @@ describe.each(DIALECTS)('files and failures on %s', (kind) => {
   });
 
   it('answers 503 when a query runs past the statement timeout', async () => {
-    const hurried = openServer(database, { statementTimeoutMs: 1 });
+    const hurried = openServer(suite().database, { statementTimeoutMs: 1 });
     try {
       // A scan of every message's body: never done in a millisecond.
       const response = await hurried.get('/api/search?q=zzzz-no-such-word');

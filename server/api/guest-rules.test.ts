@@ -13,7 +13,7 @@ import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/
 import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';
 import { DIALECTS, freshDatabase } from '../test/databases';
-import { adminKysely, openServer, seedDemoForum } from '../test/seeded-forum';
+import { adminKysely, openServer, seedDemoForum, seededSuite } from '../test/seeded-forum';
 import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
 import type { TestDatabase } from '../test/test-database';
 
@@ -32,68 +32,55 @@ function allBoardIds(forum: ForumResponse): number[] {
 }
 
 describe.each(DIALECTS)('a guest on %s', (kind) => {
-  let database: TestDatabase;
-  let seeded: SeededForum;
-  let server: ServerUnderTest;
   const multiPost = (n: number): number => handMadePostId(MULTI_PAGE_TOPIC_ID, n);
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    seeded = await seedDemoForum(database, (seed) => {
-      // A board open to members only (no -1 in member_groups) and one with -1 listed but
-      // no view row for guests: SMF shows neither to a guest.
-      for (const b of seed.rows.boards) if (b.id_board === 4) b.member_groups = '0';
-      seed.rows.board_permissions_view = seed.rows.board_permissions_view.filter((r) => !(r.id_board === 5 && r.id_group === -1));
-      // Post 2 of the multi-page topic awaits approval, and a member's e-mail is on file.
-      // SMF's counters follow: the topic's replies and the board's posts count approved ones only.
-      for (const m of seed.rows.messages) if (m.id_msg === multiPost(2)) m.approved = 0;
-      for (const t of seed.rows.topics) if (t.id_topic === MULTI_PAGE_TOPIC_ID) Object.assign(t, { num_replies: t.num_replies - 1, unapproved_posts: 1 });
-      const member = seed.rows.members[0];
-      if (member) Object.assign(member, { email_address: 'secret-address@example.com' });
-    });
-    server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+  const suite = seededSuite(kind, (seed) => {
+    // A board open to members only (no -1 in member_groups) and one with -1 listed but
+    // no view row for guests: SMF shows neither to a guest.
+    for (const b of seed.rows.boards) if (b.id_board === 4) b.member_groups = '0';
+    seed.rows.board_permissions_view = seed.rows.board_permissions_view.filter((r) => !(r.id_board === 5 && r.id_group === -1));
+    // Post 2 of the multi-page topic awaits approval, and a member's e-mail is on file.
+    // SMF's counters follow: the topic's replies and the board's posts count approved ones only.
+    for (const m of seed.rows.messages) if (m.id_msg === multiPost(2)) m.approved = 0;
+    for (const t of seed.rows.topics) if (t.id_topic === MULTI_PAGE_TOPIC_ID) Object.assign(t, { num_replies: t.num_replies - 1, unapproved_posts: 1 });
+    const member = seed.rows.members[0];
+    if (member) Object.assign(member, { email_address: 'secret-address@example.com' });
   });
-
-  afterAll(async () => {
-    await server.close();
-    await seeded.cleanup();
-    await database.drop();
-  });
+  const server = (): ServerUnderTest => suite().server;
 
   it('does not see boards closed to guests, on the index or by address', async () => {
-    const index = v.parse(forumResponseSchema, (await server.json('/api/forum')).body);
+    const index = v.parse(forumResponseSchema, (await server().json('/api/forum')).body);
     const ids = allBoardIds(index);
     expect(ids).toContain(3);
     expect(ids).not.toContain(4);
     // Board 5 is a child of 4: hidden with its parent, and by its own missing view row.
     expect(ids).not.toContain(5);
-    expect((await server.json('/api/boards/4')).status).toBe(403);
-    expect((await server.json('/api/boards/5')).status).toBe(403);
+    expect((await server().json('/api/boards/4')).status).toBe(403);
+    expect((await server().json('/api/boards/5')).status).toBe(403);
   });
 
   it('reads only approved posts, numbered and counted without the unapproved one', async () => {
-    const { body } = await server.json<TopicResponse>(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}`);
+    const { body } = await server().json<TopicResponse>(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}`);
     const topic = v.parse(topicResponseSchema, body);
     expect(topic.posts.map((p) => p.id)).not.toContain(multiPost(2));
     expect(topic.posts.map((p) => p.number)).toEqual([...Array(15).keys()].map((i) => i + 1));
     expect(topic.posts[1]?.id).toBe(multiPost(3));
     expect(topic.page).toEqual({ number: 1, size: 15, totalPages: 3, totalItems: 40 });
     expect(topic.topic.replyCount).toBe(39);
-    expect((await server.json(`/api/posts/${String(multiPost(2))}`)).status).toBe(404);
-    const at = v.parse(topicResponseSchema, (await server.json(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}?post=${String(multiPost(17))}`)).body);
+    expect((await server().json(`/api/posts/${String(multiPost(2))}`)).status).toBe(404);
+    const at = v.parse(topicResponseSchema, (await server().json(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}?post=${String(multiPost(17))}`)).body);
     expect(at.page.number).toBe(2);
     expect(at.posts.find((p) => p.id === multiPost(17))?.number).toBe(16);
   });
 
   it('never causes a private column to be read, nor sees one in an answer', async () => {
-    server.queries.length = 0;
+    server().queries.length = 0;
     const bodies = await Promise.all(
       ['/api/forum', `/api/boards/${String(BUSY_BOARD_ID)}`, `/api/topics/${String(SEED_TOPIC_ID)}`, '/api/search?q=market', `/api/posts/${String(multiPost(5))}`].map(
-        async (path) => (await server.get(path)).text(),
+        async (path) => (await server().get(path)).text(),
       ),
     );
-    expect(server.queries.length).toBeGreaterThan(5);
-    for (const query of server.queries) {
+    expect(server().queries.length).toBeGreaterThan(5);
+    for (const query of server().queries) {
       expect(query).not.toMatch(PRIVATE_COLUMNS);
       expect(query).not.toMatch(/select \*/i);
     }
@@ -101,7 +88,7 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
   });
 
   it('cannot write through the server, even with an account that may', async () => {
-    const admin = openServer(database, { url: database.adminUrl });
+    const admin = openServer(suite().database, { url: suite().database.adminUrl });
     try {
       await expect(sql`UPDATE smf_topics SET num_views = 0`.execute(admin.api.db)).rejects.toThrow(/read.only|READ ONLY/i);
     } finally {
@@ -126,21 +113,21 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
       ['/api/search?q=%25%5F%5C', 200],
       ['/api/nothing-here', 404],
     ] as const) {
-      const response = await server.get(path);
+      const response = await server().get(path);
       expect({ path, status: response.status }).toEqual({ path, status });
       if (status !== 200) v.parse(errorBodySchema, await response.json());
     }
-    const post = await server.get('/api/forum', { method: 'POST' });
+    const post = await server().get('/api/forum', { method: 'POST' });
     expect(post.status).toBe(405);
   });
 
   it('costs a fixed number of queries per page, however long the topic or deep the page', async () => {
-    await server.get('/api/forum'); // warm the forum's structure (settings, boards, permissions)
+    await server().get('/api/forum'); // warm the forum's structure (settings, boards, permissions)
     const count = async (path: string): Promise<number> => {
-      server.queries.length = 0;
-      const response = await server.get(path);
+      server().queries.length = 0;
+      const response = await server().get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 200 });
-      return server.queries.length;
+      return server().queries.length;
     };
     const index = await count('/api/forum');
     expect(index).toBeLessThanOrEqual(2);

@@ -3,7 +3,7 @@
 // answer is validated against the reader's own schemas, then compared with the
 // mock's. The few differences are SMF's own rules, each normalised below with why.
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Forum } from '../../mocks/db/build-forum';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, RESTRICTED_BOARD_ID } from '../../mocks/db/ids';
 import { boardPage, forumIndex, postLocation, topicPage } from '../../mocks/db/queries';
@@ -15,10 +15,9 @@ import {
 import type { Attachment, BoardSummary, Post } from '../../src/lib/api/schemas';
 import { encodeBody } from '../seed/stored-text-encode';
 import { decodeBody } from '../smf/stored-text';
-import { DIALECTS, freshDatabase } from '../test/databases';
-import { openServer, seedDemoForum } from '../test/seeded-forum';
+import { DIALECTS } from '../test/databases';
+import { seededSuite } from '../test/seeded-forum';
 import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
-import type { TestDatabase } from '../test/test-database';
 
 const BASE = '/api';
 
@@ -72,41 +71,29 @@ function mockValue<T>(result: Result<T>): { status: number; body: unknown } {
 }
 
 describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (kind) => {
-  let database: TestDatabase;
-  let seeded: SeededForum;
-  let server: ServerUnderTest;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    seeded = await seedDemoForum(database);
-    server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    await seeded.cleanup();
-    await database.drop();
-  });
+  const suite = seededSuite(kind);
+  const server = (): ServerUnderTest => suite().server;
+  const seeded = (): SeededForum => suite().seeded;
 
   it('for the board index', async () => {
-    const { status, body } = await server.json('/api/forum');
+    const { status, body } = await server().json('/api/forum');
     expect(status).toBe(200);
     const parsed = v.parse(forumResponseSchema, body);
-    const mock = forumIndex(seeded.forum, BASE);
+    const mock = forumIndex(seeded().forum, BASE);
     expect(parsed).toEqual({
       ...mock,
       categories: mock.categories
-        .map((c) => ({ ...c, boards: withoutHiddenBoards(seeded.forum, c.boards) }))
+        .map((c) => ({ ...c, boards: withoutHiddenBoards(seeded().forum, c.boards) }))
         .filter((c) => c.boards.length > 0),
     });
   });
 
   it('for the first and last page of every board', async () => {
-    for (const board of seeded.forum.boards.values()) {
+    for (const board of seeded().forum.boards.values()) {
       const last = Math.max(1, Math.ceil(board.topicIds.length / 20));
       for (const page of new Set([1, 2, last, last + 1])) {
-        const { status, body } = await server.json(`/api/boards/${String(board.id)}?page=${String(page)}`);
-        const mock = mockValue(boardPage(seeded.forum, board.id, page, BASE));
+        const { status, body } = await server().json(`/api/boards/${String(board.id)}?page=${String(page)}`);
+        const mock = mockValue(boardPage(seeded().forum, board.id, page, BASE));
         expect({ board: board.id, page, status }).toEqual({ board: board.id, page, status: mock.status });
         if (status !== 200) {
           expect(v.parse(errorBodySchema, body).error.code).toBe(v.parse(errorBodySchema, mock.body).error.code);
@@ -115,7 +102,7 @@ describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (
         const expected = v.parse(boardResponseSchema, mock.body);
         expect(v.parse(boardResponseSchema, body)).toEqual({
           ...expected,
-          children: withoutHiddenBoards(seeded.forum, expected.children),
+          children: withoutHiddenBoards(seeded().forum, expected.children),
           topics: expected.topics.map(withoutAttachmentFlag),
         });
       }
@@ -124,15 +111,15 @@ describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (
 
   it('for every page of every topic but the huge one, and pages of the huge one', async () => {
     const pages: [number, number][] = [];
-    for (const topic of seeded.forum.topics.values()) {
+    for (const topic of seeded().forum.topics.values()) {
       const last = Math.max(1, Math.ceil(topic.postCount / 15));
       if (topic.id === HUGE_TOPIC_ID) pages.push([topic.id, 1], [topic.id, 2], [topic.id, 334], [topic.id, last], [topic.id, last + 1]);
       else for (let page = 1; page <= last; page++) pages.push([topic.id, page]);
     }
     expect(pages.length).toBeGreaterThan(200);
     for (const [id, page] of pages) {
-      const { status, body } = await server.json(`/api/topics/${String(id)}?page=${String(page)}`);
-      const mock = mockValue(topicPage(seeded.forum, id, { page }, BASE));
+      const { status, body } = await server().json(`/api/topics/${String(id)}?page=${String(page)}`);
+      const mock = mockValue(topicPage(seeded().forum, id, { page }, BASE));
       expect({ id, page, status }).toEqual({ id, page, status: mock.status });
       if (status !== 200) continue;
       const expected = v.parse(topicResponseSchema, mock.body);
@@ -141,17 +128,17 @@ describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (
   });
 
   it('for a post looked up by id, and a topic opened at a post', async () => {
-    const multi = seeded.forum.topics.get(MULTI_PAGE_TOPIC_ID);
-    const huge = seeded.forum.topics.get(HUGE_TOPIC_ID);
+    const multi = seeded().forum.topics.get(MULTI_PAGE_TOPIC_ID);
+    const huge = seeded().forum.topics.get(HUGE_TOPIC_ID);
     if (!multi || !huge) throw new Error('the demo forum lost its long topics');
     for (const post of [multi.postAt(1), multi.postAt(16), multi.postAt(41), huge.postAt(9_999)]) {
-      const { status, body } = await server.json(`/api/posts/${String(post.id)}`);
+      const { status, body } = await server().json(`/api/posts/${String(post.id)}`);
       expect(status).toBe(200);
-      const expected = v.parse(postResponseSchema, mockValue(postLocation(seeded.forum, post.id, BASE)).body);
+      const expected = v.parse(postResponseSchema, mockValue(postLocation(seeded().forum, post.id, BASE)).body);
       expect(v.parse(postResponseSchema, body)).toEqual({ ...expected, post: smfPost(expected.post, expected.topic.title) });
 
-      const at = await server.json(`/api/topics/${String(post.topicId)}?post=${String(post.id)}`);
-      const mockAt = v.parse(topicResponseSchema, mockValue(topicPage(seeded.forum, post.topicId, { post: post.id }, BASE)).body);
+      const at = await server().json(`/api/topics/${String(post.topicId)}?post=${String(post.id)}`);
+      const mockAt = v.parse(topicResponseSchema, mockValue(topicPage(seeded().forum, post.topicId, { post: post.id }, BASE)).body);
       expect(v.parse(topicResponseSchema, at.body).page).toEqual(mockAt.page);
     }
   });
@@ -165,15 +152,15 @@ describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (
       ['/api/topics/42?page=0', 'bad_request'],
       ['/api/topics/42?page=2', 'not_found'],
     ] as const) {
-      const response = await server.get(path);
+      const response = await server().get(path);
       expect({ path, code: v.parse(errorBodySchema, await response.json()).error.code }).toEqual({ path, code });
     }
   });
 
   it('for search: the same posts (SMF lists them newest first)', async () => {
     for (const q of ['Seoul troops', 'bootstrapping', 'zzzz-no-such-word']) {
-      const { status, body } = await server.json(`/api/search?q=${encodeURIComponent(q)}`);
-      const mock = mockValue(searchPosts(seeded.forum, q, 1, BASE));
+      const { status, body } = await server().json(`/api/search?q=${encodeURIComponent(q)}`);
+      const mock = mockValue(searchPosts(seeded().forum, q, 1, BASE));
       expect(status).toBe(mock.status);
       const ours = v.parse(searchResponseSchema, body);
       const theirs = v.parse(searchResponseSchema, mock.body);

@@ -26,6 +26,7 @@ import type { Readable } from 'node:stream';
 import { createConnection } from 'mysql2/promise';
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import pg from 'pg';
+import { POST_GROUPS, postGroupFor } from '../seed/demo-forum';
 import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeTitle } from '../seed/stored-text-encode';
 import type { TestDatabase } from '../test/test-database';
@@ -341,20 +342,6 @@ const BOARDS: readonly BoardSpec[] = [
   { id: 38, category: 5, parent: 0, name: "Moderators' Room", description: 'Staff only.', weight: 0.3, staffOnly: true },
 ];
 
-/** SMF's post-count groups, as its installer creates them (ids 4–8). */
-const POST_GROUPS = [
-  { id: 4, name: 'Newbie', minPosts: 0 },
-  { id: 5, name: 'Jr. Member', minPosts: 50 },
-  { id: 6, name: 'Full Member', minPosts: 100 },
-  { id: 7, name: 'Sr. Member', minPosts: 250 },
-  { id: 8, name: 'Hero Member', minPosts: 500 },
-];
-
-function postGroupFor(posts: number): number {
-  let id = 4;
-  for (const g of POST_GROUPS) if (posts >= g.minPosts) id = g.id;
-  return id;
-}
 
 const FORUM_START = Date.UTC(2008, 0, 1) / 1000;
 const FORUM_END = Date.UTC(2024, 11, 31) / 1000;
@@ -821,7 +808,7 @@ export function generateForum(options: GenerateOptions): GeneratedForum {
   groups.row([1, 'Administrator', '', '#FF0000', -1, '5#iconadmin.png']);
   groups.row([2, 'Global Moderator', '', '#0000FF', -1, '5#icongmod.png']);
   groups.row([3, 'Moderator', '', '', -1, '5#iconmod.png']);
-  for (const g of POST_GROUPS) groups.row([g.id, encodeTitle(g.name), '', '', g.minPosts, `${String(g.id - 3)}#icon.png`]);
+  for (const g of POST_GROUPS) groups.row([g.id_group, encodeTitle(g.group_name), '', '', g.min_posts, `${String(g.id_group - 3)}#icon.png`]);
 
   const settings = new TsvWriter(dir, 'settings', ['variable', 'value']);
   const settingValues: Record<string, string> = {

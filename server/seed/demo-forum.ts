@@ -24,7 +24,7 @@ const THUMBNAIL_ID_BASE = 10_000_000;
 const DELETED_MEMBER_ID_BASE = 16_000_000;
 
 /** SMF's post-count groups, as its installer creates them (ids 4–8). */
-const POST_GROUPS = [
+export const POST_GROUPS = [
   { id_group: 4, group_name: 'Newbie', min_posts: 0 },
   { id_group: 5, group_name: 'Jr. Member', min_posts: 50 },
   { id_group: 6, group_name: 'Full Member', min_posts: 100 },
@@ -47,7 +47,8 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-function postGroupFor(posts: number): number {
+/** The post-count group a member with this many posts is in. */
+export function postGroupFor(posts: number): number {
   let id = 4;
   for (const g of POST_GROUPS) if (posts >= g.min_posts) id = g.id_group;
   return id;

@@ -18,6 +18,9 @@ import { demoSeed, writeAttachmentFiles } from '../seed/demo-forum';
 import type { DemoSeed } from '../seed/demo-forum';
 import { insertRows } from '../seed/insert-rows';
 import type { SeedDatabase } from '../seed/seed-schema';
+import { afterAll, beforeAll } from 'vitest';
+import { freshDatabase } from './databases';
+import type { DbServerKind } from './db-servers';
 import type { TestDatabase } from './test-database';
 
 /** A Kysely with the admin's rights, for seeding and for changing rows in a test. */
@@ -95,5 +98,33 @@ export function openServer(
       return { status: response.status, body: (await response.json()) as T };
     },
     close: () => forumDb.close(),
+  };
+}
+
+export interface SeededSuite {
+  database: TestDatabase;
+  seeded: SeededForum;
+  server: ServerUnderTest;
+}
+
+/**
+ * For the calling describe block: a fresh `kind` database holding the demo forum (after
+ * `change`), and the server reading it through the read-only user; all dropped after.
+ */
+export function seededSuite(kind: DbServerKind, change?: (seed: DemoSeed) => void): () => SeededSuite {
+  let suite: SeededSuite | undefined;
+  beforeAll(async () => {
+    const database = await freshDatabase(kind);
+    const seeded = await seedDemoForum(database, change);
+    suite = { database, seeded, server: openServer(database, { attachmentsDir: seeded.attachmentsDir }) };
+  });
+  afterAll(async () => {
+    await suite?.server.close();
+    await suite?.seeded.cleanup();
+    await suite?.database.drop();
+  });
+  return () => {
+    if (!suite) throw new Error('The seeded forum is not ready: use it inside a test.');
+    return suite;
   };
 }
