@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,11 +58,30 @@ async function openTopic(url = TOPIC) {
 
 describe('j and k', () => {
   it('count a key pressed before keyboard reading has loaded', async () => {
-    const { user } = renderRoute(TOPIC);
-    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
-    expect(document.querySelector('div[aria-live="polite"]')).toBeNull();
-    await user.keyboard('j');
-    await waitFor(() => expect(article(1)).toHaveFocus(), WAIT);
+    // Keyboard reading loads when the browser is idle. jsdom has no requestIdleCallback, so
+    // lib/idle.ts would fall back to a 500 ms timer, which a busy machine can pass before
+    // the key is pressed. Here the idle moment is held back until the key is in.
+    const held: IdleRequestCallback[] = [];
+    window.requestIdleCallback = (callback) => held.push(callback);
+    window.cancelIdleCallback = () => undefined;
+    const idle = (): void => {
+      for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+    };
+    try {
+      const { user } = renderRoute(TOPIC);
+      await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
+      expect(document.querySelector('div[aria-live="polite"]')).toBeNull();
+      await user.keyboard('j');
+      await waitFor(() => {
+        idle();
+        expect(article(1)).toHaveFocus();
+      }, WAIT);
+    } finally {
+      // Unmount while the stubs are in place: unmounting cancels idle work still pending.
+      cleanup();
+      Reflect.deleteProperty(window, 'requestIdleCallback');
+      Reflect.deleteProperty(window, 'cancelIdleCallback');
+    }
   });
 
   it('move focus to the next and previous post and say where it landed', async () => {
