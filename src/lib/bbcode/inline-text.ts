@@ -5,18 +5,22 @@ import { sanitizeUrl } from './url';
 // Bare http(s) URLs in running text. `\b` keeps "xhttp://" from matching; the
 // character class stops at whitespace, brackets and quotes, which end a URL in prose.
 const BARE_URL = /\bhttps?:\/\/[^\s[\]<>"]+/gi;
-const TRAILING_PUNCT = /[.,;:!?'*]+$/;
+const PUNCT = /[.,;:!?'*]/;
 
-/** Trims sentence punctuation and an unbalanced closing parenthesis off a URL. */
+/**
+ * Trims sentence punctuation and unbalanced closing parentheses off a URL. One count,
+ * then one walk back from the end: linear however many `)` or `.` a post piles up
+ * (a regex anchored at `$`, or recounting for each `)`, is quadratic).
+ */
 function trimUrl(url: string): string {
-  let u = url.replace(TRAILING_PUNCT, '');
-  while (u.endsWith(')')) {
-    const opens = u.split('(').length - 1;
-    const closes = u.split(')').length - 1;
-    if (closes <= opens) break;
-    u = u.slice(0, -1).replace(TRAILING_PUNCT, '');
+  let unbalanced = url.split(')').length - url.split('(').length;
+  let end = url.length;
+  for (; end > 0; end--) {
+    const c = url[end - 1] as string;
+    if (c === ')' && unbalanced > 0) unbalanced--;
+    else if (!PUNCT.test(c)) break;
   }
-  return u;
+  return url.slice(0, end);
 }
 
 type NodeSink = { push(node: BbNode): unknown };

@@ -59,6 +59,9 @@ type Frame = {
   inLink: boolean;
   depth: number;
   quoteDepth: number;
+  /** For each auto-closing tag (list, table, tr…), the stack index of its nearest frame in
+   * the run of auto-closing frames that ends with this one: where a [*], [td] or [tr] belongs. */
+  near: Partial<Record<string, number>>;
 };
 
 type TagSpec = {
@@ -66,8 +69,8 @@ type TagSpec = {
   inline: boolean;
   /** Closed implicitly by a sibling or by the parent's closing tag. */
   autoClose?: boolean;
-  /** Must sit directly inside one of these. */
-  parents?: readonly string[];
+  /** Must sit directly inside this. */
+  parent?: string;
   /** `null`: not valid as typed (stays text); `'phantom'`: valid but not rendered. */
   open: (attr: string) => Opened | null | 'phantom';
 };
@@ -180,21 +183,21 @@ function openList(attr: string): Opened | null {
 const listItem: TagSpec = {
   inline: false,
   autoClose: true,
-  parents: ['list'],
+  parent: 'list',
   open: plain('blocks', (children) => ({ type: 'listItem', children })),
 };
 
 const tableCell = (header: boolean): TagSpec => ({
   inline: false,
   autoClose: true,
-  parents: ['tr'],
+  parent: 'tr',
   open: plain('blocks', (children) => ({ type: 'tableCell', header, children })),
 });
 
 const tableRow: TagSpec = {
   inline: false,
   autoClose: true,
-  parents: ['table'],
+  parent: 'table',
   open: plain('row', (children) => ({
     type: 'tableRow',
     children: children.filter((c): c is TableCellNode => c.type === 'tableCell'),
@@ -389,6 +392,9 @@ class Parser {
   private readonly openCounts = new Map<string, number>();
   private readonly attachmentIds: number[] = [];
   private readonly seenAttachments = new Set<number>();
+  /** [code]/[nobbc] with no closing tag after some point: none after any later one either,
+   * so one scan to the end, not one per opener. */
+  private readonly unclosed = new Set<string>();
   private textStart = 0;
 
   constructor(src: string) {
@@ -405,6 +411,7 @@ class Parser {
         inLink: false,
         depth: 0,
         quoteDepth: 0,
+        near: {},
       },
     ];
   }
@@ -486,16 +493,15 @@ class Parser {
   }
 
   private open(name: string, raw: string, spec: TagSpec, opened: Opened | 'phantom', lb: number, after: number): number {
-    if (spec.parents) {
-      // Walk down past frames the new tag implicitly closes ([*] after [*], [td] after [td]).
-      // A cell straight inside a table gets an implied row.
+    if (spec.parent) {
+      // The parent is the nearest one among the auto-closing frames on top; the frames above
+      // it close implicitly ([*] after [*], [td] after [td]). Looked up, not walked to: a
+      // walk for each tag is quadratic. A cell straight inside a table gets an implied row.
       const cell = name === 'td' || name === 'th';
-      const stopsAt = (tag: string) => spec.parents?.includes(tag) || (cell && tag === 'table');
-      let i = this.stack.length - 1;
-      while (i > 0 && !stopsAt((this.stack[i] as Frame).tag) && (this.stack[i] as Frame).autoClose) i--;
-      const parentTag = (this.stack[i] as Frame).tag;
-      const impliedRow = cell && parentTag === 'table';
-      if (!spec.parents.includes(parentTag) && !impliedRow) return -1;
+      const { near } = this.top;
+      const i = Math.max(near[spec.parent] ?? 0, cell ? (near.table ?? 0) : 0);
+      if (i === 0) return -1;
+      const impliedRow = cell && (this.stack[i] as Frame).tag === 'table';
       this.flushText(lb);
       while (this.stack.length - 1 > i) this.popFrame(true);
       if (impliedRow) {
@@ -514,6 +520,7 @@ class Parser {
     const tooDeep =
       parent.depth >= MAX_DEPTH || (name === 'quote' && parent.quoteDepth >= MAX_QUOTE_DEPTH);
     const autoClose = spec.autoClose ?? false;
+    const near = autoClose ? { ...(parent.autoClose ? parent.near : null), [name]: this.stack.length } : {};
     this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
     if (opened === 'phantom' || tooDeep) {
       const placeholder: TextNode = { type: 'text', text: '' };
@@ -525,6 +532,7 @@ class Parser {
         build: null,
         placeholder,
         autoClose,
+        near,
       });
       return;
     }
@@ -539,6 +547,7 @@ class Parser {
       inLink: parent.inLink || opened.link === true,
       depth: parent.depth + 1,
       quoteDepth: parent.quoteDepth + (name === 'quote' ? 1 : 0),
+      near,
     });
   }
 
@@ -588,11 +597,14 @@ class Parser {
         return after;
       case 'code':
       case 'nobbc': {
-        if (name === 'nobbc' ? attr !== '' : attr !== '' && !attr.startsWith('=')) return -1;
+        if (this.unclosed.has(name) || (name === 'nobbc' ? attr !== '' : attr !== '' && !attr.startsWith('='))) return -1;
         const re = closeTagRe(name);
         re.lastIndex = after;
         const close = re.exec(src);
-        if (!close) return -1;
+        if (!close) {
+          this.unclosed.add(name);
+          return -1;
+        }
         if (name === 'nobbc') {
           this.flushText(lb);
           this.textStart = after;
