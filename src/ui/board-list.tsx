@@ -87,7 +87,7 @@ function ChildBoards({ boards }: { boards: readonly BoardSummary[] }) {
               <>
                 {' '}
                 <span className="muted">(</span>
-                <ChildBoardNames boards={child.children} />
+                <ChildBoardNames boards={child.children} depth={1} />
                 <span className="muted">)</span>
               </>
             ) : null}
@@ -98,7 +98,12 @@ function ChildBoards({ boards }: { boards: readonly BoardSummary[] }) {
   );
 }
 
-function ChildBoardNames({ boards }: { boards: readonly BoardSummary[] }) {
+// Levels of names nested under a child board. Deeper ones are a link away, on that board's
+// own page: a line of names cannot show them usefully, and React overflows the stack on a
+// tree a few hundred levels deep, which no error boundary catches (the page goes blank).
+const NESTED_NAMES_DEPTH = 3;
+
+function ChildBoardNames({ boards, depth }: { boards: readonly BoardSummary[]; depth: number }) {
   return (
     <ul className="child-boards-nested">
       {boards.map((board) => (
@@ -107,7 +112,13 @@ function ChildBoardNames({ boards }: { boards: readonly BoardSummary[] }) {
           {board.children.length > 0 ? (
             <>
               {' ('}
-              <ChildBoardNames boards={board.children} />
+              {depth < NESTED_NAMES_DEPTH ? (
+                <ChildBoardNames boards={board.children} depth={depth + 1} />
+              ) : (
+                <Link to={boardHref(board.id)} aria-label={`More child boards, in ${board.name}`}>
+                  more…
+                </Link>
+              )}
               {')'}
             </>
           ) : null}

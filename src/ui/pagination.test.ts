@@ -23,3 +23,19 @@ describe('condensed page lists', () => {
     expect(render(4, 7)).toBe('1 2 3 [4] 5 6 7');
   });
 });
+
+describe('page lists for any numbers', () => {
+  // A server's numbers are bounded by the contract's schemas; this list must still end
+  // for any it is given: counting pages up from 2^53 - 2 once never did (p + 1 === p).
+  it.each([
+    [2 ** 53 - 2, 2 ** 53],
+    [2 ** 53 + 2, 2 ** 53 + 2],
+    [1e308, 1e308],
+    [1, Number.MAX_VALUE],
+  ])('lists a handful of pages for page %d of %d', (current, total) => {
+    const items = pageItems(current, total);
+    expect(items.length).toBeLessThanOrEqual(9);
+    expect(items[0]).toEqual({ kind: 'page', page: 1 });
+    expect(items.at(-1)).toEqual({ kind: 'page', page: total });
+  });
+});

@@ -11,7 +11,10 @@ type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
  */
 export function pageItems(current: number, total: number, around = 2): PageItem[] {
   const pages = new Set<number>([1, total]);
-  for (let p = current - around; p <= current + around; p += 1) {
+  // Counted by the offset, not the page: `p += 1` never moves past 2^53, and a loop
+  // over the pages themselves would run as long as the numbers a server sends.
+  for (let offset = -around; offset <= around; offset += 1) {
+    const p = current + offset;
     if (p >= 1 && p <= total) pages.add(p);
   }
   const sorted = [...pages].sort((a, b) => a - b);

@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { ApiError } from '../../src/lib/api/api-error';
 import { apiGet } from '../../src/lib/api/client';
-import { forumResponseSchema } from '../../src/lib/api/schemas';
+import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../../src/lib/api/schemas';
 import { shouldRetry } from '../../src/lib/query-client';
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -57,6 +58,28 @@ describe('the API client', () => {
     expect(error.kind).toBe('contract');
     expect(error.message).toContain('categories.0.id');
     expect(log).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['topic', `/topics/${SEED_TOPIC_ID}`, '/topics/7', topicResponseSchema],
+    ['board', `/boards/${SEED_BOARD_ID}`, '/boards/7', boardResponseSchema],
+    ['post', `/posts/${SEED_POST_ID}`, '/posts/7', postResponseSchema],
+  ] as const)('tells an answer about another %s than the one asked for: it breaks the contract', async (kind, another, asked, schema) => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const answer = (await (await fetch(`http://localhost/api${another}`)).json()) as JsonBodyType;
+    server.use(http.get(`*/api${asked}`, () => HttpResponse.json(answer)));
+    const error = await failure(apiGet(asked, schema));
+    expect({ kind: error.kind, message: error.message }).toEqual({
+      kind: 'contract',
+      message: `The server's answer does not follow the API contract (${kind}.id: not the ${kind} asked for).`,
+    });
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('reads an answer about the topic, board or post asked for', async () => {
+    await expect(apiGet(`/topics/${SEED_TOPIC_ID}`, topicResponseSchema)).resolves.toMatchObject({ topic: { id: SEED_TOPIC_ID } });
+    await expect(apiGet(`/boards/${SEED_BOARD_ID}`, boardResponseSchema)).resolves.toMatchObject({ board: { id: SEED_BOARD_ID } });
+    await expect(apiGet(`/posts/${SEED_POST_ID}`, postResponseSchema)).resolves.toMatchObject({ post: { id: SEED_POST_ID } });
   });
 
   it('tells a network failure', async () => {

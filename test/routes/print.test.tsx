@@ -196,6 +196,23 @@ describe('the print view', () => {
     expect(most).toBeLessThanOrEqual(6);
   });
 
+  it('holds the first 2,000 pages of a topic that claims 100,000,000, and says so, as "Save all pages" would', async () => {
+    const first = await mockApi.topic(SEED_TOPIC_ID);
+    server.use(
+      http.get(`*/api/topics/${SEED_TOPIC_ID}`, async ({ request }) => {
+        if (new URL(request.url).searchParams.has('page')) await delay('infinite');
+        return HttpResponse.json({ ...first, page: { ...first.page, totalPages: 100_000_000, totalItems: 1_500_000_000 } });
+      }),
+    );
+    const requests = recordTopicRequests();
+    renderRoute(`/topic/${SEED_TOPIC_ID}/print`);
+    const bar = await screen.findByRole('progressbar', { name: 'Loading page 2 of 2,000…' }, SLOW);
+    expect(bar).toHaveAttribute('max', '2000');
+    expect(screen.getByText('This topic has 100,000,000 pages; the print view holds the first 2,000.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(`Title: ${SEED_TITLE}`);
+    expect(requests.every((request) => Number(request.split(':')[1]) <= 2000)).toBe(true);
+  });
+
   it('opens from the Print link of a topic', async () => {
     const { user, history } = renderRoute(`/topic/${SEED_TOPIC_ID}`);
     await user.click(await screen.findByRole('link', { name: 'Print' }));

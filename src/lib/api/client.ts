@@ -71,15 +71,22 @@ export async function apiGet<TSchema extends v.GenericSchema>(
     throw new ApiError('not-json', 'The server sent something that is not JSON.', { path, cause: body.error });
   }
   const result = v.safeParse(schema, body.value);
-  if (!result.success) {
-    const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  // The answer must be about what was asked for: topic 8 sent for /topics/7 would be shown,
+  // cached and saved as topic 7.
+  const [, kind, asked] = /^\/(topic|board|post)s\/(\d+)/.exec(path) ?? [];
+  const issues = !result.success
+    ? result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+    : kind && `${(result.output as Record<string, { id: number }>)[kind]?.id}` !== asked
+      ? [`${kind}.id: not the ${kind} asked for`]
+      : [];
+  if (issues[0]) {
     console.error(`[lectern] ${path}: the answer breaks the API contract`, issues);
-    throw new ApiError('contract', `The server's answer does not follow the API contract (${issues[0] ?? 'unknown issue'}).`, {
+    throw new ApiError('contract', `The server's answer does not follow the API contract (${issues[0]}).`, {
       path,
-      cause: result.issues,
+      cause: result.issues ?? issues,
     });
   }
-  return result.output;
+  return result.output as v.InferOutput<TSchema>;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {

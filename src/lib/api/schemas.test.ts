@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { boardResponseSchema, boardSummarySchema, topicResponseSchema, topicSummarySchema } from './schemas';
+import {
+  boardResponseSchema,
+  boardSummarySchema,
+  forumResponseSchema,
+  MAX_BOARD_DEPTH,
+  pageSchema,
+  topicResponseSchema,
+  topicSummarySchema,
+} from './schemas';
 
 const author = { id: 1, name: 'Bosman' };
 const lastPost = { topicId: 7, topicTitle: 'Hello', postId: 70, author, postedAt: '2024-10-21T15:19:00Z' };
@@ -87,5 +95,64 @@ describe("a topic's own page", () => {
       page: { number: 1, size: 15, totalPages: 1, totalItems: 1 },
     };
     expect(v.parse(topicResponseSchema, answer).topic.movedTo).toEqual({ id: 206, title: 'Hello', boardId: 8 });
+  });
+});
+
+describe('numbers a reader can handle', () => {
+  const page = { number: 1, size: 15, totalPages: 1, totalItems: 1 };
+
+  it.each([
+    ['2^32 + 1', 2 ** 32 + 1],
+    ['2^53', 2 ** 53],
+    ['2^53 + 2', 2 ** 53 + 2],
+    ['1e308', 1e308],
+    ['a fraction', 1.5],
+    ['a negative number', -1],
+  ])('refuses %s as an id or a count', (_, n) => {
+    expect(v.safeParse(topicSummarySchema, { ...topic, id: n }).success).toBe(false);
+    expect(v.safeParse(topicSummarySchema, { ...topic, viewCount: n }).success).toBe(false);
+    expect(v.safeParse(pageSchema, { ...page, number: n, totalPages: n }).success).toBe(false);
+    expect(v.safeParse(pageSchema, { ...page, totalPages: n }).success).toBe(false);
+  });
+
+  it('reads ids and counts up to 2^32, as SMF stores them', () => {
+    expect(v.parse(topicSummarySchema, { ...topic, id: 2 ** 32, viewCount: 2 ** 32 }).viewCount).toBe(2 ** 32);
+    expect(v.parse(pageSchema, { ...page, number: 2 ** 32, totalPages: 2 ** 32 }).number).toBe(2 ** 32);
+  });
+
+  it('refuses a page past the last one', () => {
+    expect(v.safeParse(pageSchema, { ...page, number: 7, totalPages: 5 }).success).toBe(false);
+    expect(v.parse(pageSchema, { ...page, number: 5, totalPages: 5 }).number).toBe(5);
+  });
+
+  it('reads page 1 of none: an empty board or search', () => {
+    expect(v.parse(pageSchema, { ...page, totalPages: 0, totalItems: 0 }).totalPages).toBe(0);
+    expect(v.safeParse(pageSchema, { ...page, number: 2, totalPages: 0, totalItems: 0 }).success).toBe(false);
+  });
+});
+
+describe('child boards nested deep', () => {
+  /** A board with `levels` levels of child boards under it, one board each. */
+  function nested(levels: number): unknown {
+    let tree = { ...board, id: levels + 1, children: [] as unknown[] };
+    for (let level = levels; level >= 1; level--) tree = { ...board, id: level, children: [tree] };
+    return tree;
+  }
+
+  it(`reads a tree ${MAX_BOARD_DEPTH} levels deep`, () => {
+    expect(v.safeParse(boardSummarySchema, nested(MAX_BOARD_DEPTH - 1)).success).toBe(true);
+  });
+
+  it('refuses a tree one level deeper, naming where', () => {
+    const result = v.safeParse(boardSummarySchema, nested(MAX_BOARD_DEPTH));
+    expect(result.success).toBe(false);
+    expect(v.getDotPath(result.issues?.[0] as v.BaseIssue<unknown>)).toBe(Array(MAX_BOARD_DEPTH).fill('children.0').join('.'));
+  });
+
+  it('refuses a tree 100,000 levels deep without overflowing the stack', () => {
+    const json = `${'{"id":1,"name":"b","topicCount":0,"postCount":0,"children":['.repeat(100_000)}${']}'.repeat(100_000)}`;
+    const deep: unknown = JSON.parse(json);
+    expect(v.safeParse(boardSummarySchema, deep).success).toBe(false);
+    expect(v.safeParse(forumResponseSchema, { forum: { name: 'F' }, categories: [{ id: 1, name: 'C', boards: [deep] }] }).success).toBe(false);
   });
 });

@@ -5,8 +5,10 @@
 // fields); optional fields accept both absent and null, as the contract says.
 import * as v from 'valibot';
 
-const id = v.pipe(v.number(), v.integer(), v.minValue(1));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+// SMF keeps ids and counts in unsigned 32-bit columns. A larger number is no forum's, and
+// an unbounded one (2^53, 1e308) would hang the loops that count up to it (page lists, print).
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.check((n) => n <= 2 ** 32, 'larger than 2^32'));
+const id = v.pipe(count, v.minValue(1));
 const isoTime = v.pipe(
   v.string(),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time'),
@@ -27,12 +29,11 @@ export const authorSchema = v.object({
   postCount: v.nullish(count),
 });
 
-export const pageSchema = v.object({
-  number: id,
-  size: id,
-  totalPages: count,
-  totalItems: count,
-});
+export const pageSchema = v.pipe(
+  v.object({ number: id, size: id, totalPages: count, totalItems: count }),
+  // Page 1 of 0 is an empty board or search; page 7 of 5 is not a page.
+  v.check((page) => page.number <= Math.max(1, page.totalPages), 'a page past the last'),
+);
 
 export const lastPostSchema = v.object({
   topicId: id,
@@ -53,7 +54,7 @@ export type BoardSummary = {
   children: BoardSummary[];
 };
 
-export const boardSummarySchema: v.GenericSchema<BoardSummary> = v.object({
+const boardFields = {
   id,
   name: v.string(),
   description: v.nullish(v.string()),
@@ -61,9 +62,19 @@ export const boardSummarySchema: v.GenericSchema<BoardSummary> = v.object({
   redirectUrl: v.nullish(v.string()),
   topicCount: count,
   postCount: count,
-  lastPost: v.nullish(lastPostSchema),
-  children: v.array(v.lazy(() => boardSummarySchema)),
-});
+};
+const boardSummaryFields = { ...boardFields, lastPost: v.nullish(lastPostSchema) };
+
+/** Levels of child boards an answer may hold; real forums use a handful. */
+export const MAX_BOARD_DEPTH = 32;
+
+// One schema per level, the deepest allowing no children, rather than a recursive one:
+// validating a tree 100,000 boards deep must end in a contract error, not a stack overflow.
+let boardAtDepth: v.GenericSchema<BoardSummary> = v.object({ ...boardSummaryFields, children: v.array(v.picklist([])) });
+for (let level = 1; level < MAX_BOARD_DEPTH; level++) {
+  boardAtDepth = v.object({ ...boardSummaryFields, children: v.array(boardAtDepth) });
+}
+export const boardSummarySchema = boardAtDepth;
 
 // The contract's known states; anything else must still parse (and show as
 // "unavailable") because servers may grow new states before the reader does.
@@ -121,14 +132,7 @@ export const topicSummarySchema = v.object({
 });
 
 export const boardResponseSchema = v.object({
-  board: v.object({
-    id,
-    name: v.string(),
-    description: v.nullish(v.string()),
-    redirectUrl: v.nullish(v.string()),
-    topicCount: count,
-    postCount: count,
-  }),
+  board: v.object(boardFields),
   breadcrumb: v.array(crumbSchema),
   children: v.array(boardSummarySchema),
   topics: v.array(topicSummarySchema),

@@ -2,7 +2,8 @@
 // page by page, for reading offline. Loaded only when the reader asks for it.
 import type { QueryClient } from '@tanstack/react-query';
 import { savedCopies, SAVED_COPY_LIMITS } from '../../../lib/saved-copies/persistence';
-import { concurrencyFor, loadPages, printPageQuery } from './print-pages';
+import { concurrencyFor, loadPages } from './load-pages';
+import { printPageQuery } from './print-pages';
 
 /**
  * Pages fetched only to be saved leave the memory cache right after: a 10,000-post

@@ -42,6 +42,10 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
   const forumName = breadcrumb.find((crumb) => crumb.kind === 'forum')?.name ?? '';
   const trail = breadcrumb.filter((crumb) => crumb.kind === 'category' || crumb.kind === 'board').map((crumb) => crumb.name);
   const noteId = useId();
+  const cut =
+    first.page.totalPages > pages.total
+      ? `This topic has ${formatCount(first.page.totalPages)} pages; the print view holds the first ${formatCount(pages.total)}.`
+      : null;
 
   const setImages = (on: boolean) => {
     setWithImages(on);
@@ -87,6 +91,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
           </button>
         </div>
         <PrintProgress pages={pages} noteId={noteId} />
+        {cut ? <p className="print-note">{cut}</p> : null}
       </div>
 
       <div className={withImages ? 'print-document' : 'print-document print-text-only'}>
@@ -98,6 +103,8 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
         <div className="print-posts">
           <PrintSlots pages={pages} pageSize={first.page.size} totalPosts={first.page.totalItems} />
         </div>
+        {/* On paper too, where the printout ends. */}
+        {cut && !pages.loading ? <p className="print-missing">{cut}</p> : null}
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TopicResponse } from '../../../lib/api/schemas';
-import { concurrencyFor, loadPages, printPageQuery, type PageOutcome } from '../api/print-pages';
+import { concurrencyFor, loadPages, type PageOutcome } from '../api/load-pages';
+import { printPageQuery } from '../api/print-pages';
 
 // Pages that arrive within this long of each other are shown in one render: a large
 // topic delivers twenty-odd pages a second.
@@ -13,7 +14,7 @@ export type PageSlot =
   | { status: 'failed'; error: unknown };
 
 export type PrintPages = {
-  /** One slot per page of the topic, page 1 first. */
+  /** One slot per page of the topic (up to MAX_PRINT_PAGES), page 1 first. */
   slots: readonly PageSlot[];
   total: number;
   loaded: number;
@@ -25,13 +26,20 @@ export type PrintPages = {
   retry: () => void;
 };
 
+/**
+ * The most pages the print view holds: as many as "Save all pages" keeps (30,000 posts at
+ * SMF's 15 a page). A topic claiming more, even 100,000,000, gets its first pages and a
+ * note saying so, never a hang.
+ */
+export const MAX_PRINT_PAGES = 2000;
+
 // A round of loading: a new object (even with the same pages) starts a new round.
 type Round = { pages: readonly number[] };
 
 type State = { slots: PageSlot[]; round: Round };
 
 function initialState(first: TopicResponse): State {
-  const total = Math.max(1, first.page.totalPages);
+  const total = Math.min(Math.max(1, first.page.totalPages), MAX_PRINT_PAGES);
   const slots: PageSlot[] = Array.from({ length: total }, (_, i) => (i === 0 ? { status: 'loaded', data: first } : { status: 'pending' }));
   return { slots, round: { pages: Array.from({ length: total - 1 }, (_, i) => i + 2) } };
 }

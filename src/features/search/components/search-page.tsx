@@ -77,7 +77,7 @@ function SearchResults({ q, page }: { q: string; page: number }) {
       {totalItems === 0 ? (
         <p className="empty">No post contains all of these words. Check the spelling, or try fewer or more general words.</p>
       ) : data.results.length === 0 ? (
-        // A server may answer a page past the end with an empty list instead of a 404.
+        // Results can vanish between the count and the page (posts deleted or hidden meanwhile).
         <p className="empty">
           There are no results on this page. <Link to={hrefFor(1)}>Go to the first page of results</Link>.
         </p>
