@@ -24,22 +24,31 @@ export interface ApiServerOptions {
   latency?: readonly [number, number] | null;
 }
 
+// The methods this API answers; everything else is a 405 that says so.
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+
 // A reader on another origin (the Vite dev server) may call this API directly.
 const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Methods': ALLOWED_METHODS,
   'Access-Control-Allow-Headers': 'Accept, Content-Type',
 };
 
-function toFetchRequest(req: IncomingMessage, host: string): Request {
+/**
+ * The request as the handlers see it: a GET on this server's own origin. Neither the
+ * Host header nor an absolute or `//` request target may pick the origin: both are the
+ * client's to forge, and a Host such as `a b` cannot even make a URL. Only the path
+ * and query are taken; the handlers' urls are root-relative anyway (respond.ts).
+ */
+function toFetchRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
-  // The API only reads; a GET/HEAD has no body, and nothing here needs one.
-  return new Request(url, { method: req.method ?? 'GET', headers });
+  const target = new URL(req.url ?? '/', origin);
+  // HEAD is answered like GET, minus the body; the API only reads, so no request has one.
+  return new Request(new URL(`${target.pathname}${target.search}`, origin), { method: 'GET', headers });
 }
 
 async function writeResponse(res: ServerResponse, response: Response, head: boolean): Promise<void> {
@@ -72,6 +81,9 @@ export function startApiServer(options: ApiServerOptions = {}): Promise<ApiServe
   const host = options.host ?? '127.0.0.1';
   const handlers = createHandlers({ latency: options.latency ?? null });
 
+  // Set once listening (port 0 picks one); requests only arrive after that.
+  let origin = `http://${host}`;
+
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -80,12 +92,18 @@ export function startApiServer(options: ApiServerOptions = {}): Promise<ApiServe
           res.end();
           return;
         }
+        // TRACE, POST, PROPFIND…: the Fetch API refuses some of these outright (a Request
+        // with method TRACE throws), which used to surface as a 500. The API only reads.
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          const refused = jsonError(405, 'method_not_allowed', 'The API only reads: use GET.');
+          refused.headers.set('Allow', ALLOWED_METHODS);
+          await writeResponse(res, refused, false);
+          return;
+        }
         const head = req.method === 'HEAD';
-        const request = toFetchRequest(req, host);
-        // HEAD is answered like GET, minus the body.
-        const asGet = head ? new Request(request.url, { method: 'GET', headers: request.headers }) : request;
+        const request = toFetchRequest(req, origin);
         const response =
-          (await getResponse(handlers, asGet)) ?? jsonError(404, 'not_found', `Nothing at ${new URL(request.url).pathname}.`);
+          (await getResponse(handlers, request)) ?? jsonError(404, 'not_found', `Nothing at ${new URL(request.url).pathname}.`);
         await writeResponse(res, response, head);
       } catch (error) {
         console.error('[mock api]', error);
@@ -101,6 +119,7 @@ export function startApiServer(options: ApiServerOptions = {}): Promise<ApiServe
       server.off('error', reject);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
+      origin = `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`;
       resolve({
         url: `http://${host}:${String(port)}/api`,
         close: () =>

@@ -78,8 +78,8 @@ describe('the seed topic', () => {
         mimeType: 'image/webp',
         width: expect.any(Number),
         height: expect.any(Number),
-        url: `http://localhost/api/attachments/${SEED_ATTACHMENT_ID}`,
-        thumbnailUrl: `http://localhost/api/attachments/${SEED_ATTACHMENT_ID}/thumbnail`,
+        url: `/api/attachments/${SEED_ATTACHMENT_ID}`,
+        thumbnailUrl: `/api/attachments/${SEED_ATTACHMENT_ID}/thumbnail`,
       }),
     ]);
   });

@@ -1,6 +1,7 @@
-// Storage records → the contract's JSON shapes. Urls (avatars, attachments) are
-// absolute and built from the API base the request arrived on, so they work in
-// the service worker, in jsdom and behind the loopback HTTP server alike.
+// Storage records → the contract's JSON shapes. Urls (avatars, attachments) start
+// with the API base the handlers pass in: root-relative (`/api`, see apiBaseOf), so
+// they resolve against the page's origin in the service worker, in jsdom and behind
+// the loopback HTTP server alike, and no request header can point them elsewhere.
 import type {
   Attachment, Author, BoardSummary, Crumb, LastPost, MovedTo, Page, Post, TopicSummary,
 } from '../../src/lib/api/schemas';
@@ -9,7 +10,7 @@ import { memberGroup } from './members';
 import { isoTime } from './time';
 import type { DbAttachment, DbAuthor, DbBoard, DbPost, DbTopic } from './types';
 
-/** Where the API lives for this request, e.g. `http://localhost:5173/api`. */
+/** Where the API's files live for this request, e.g. `/api` (tests may pass an absolute base). */
 export type ApiBase = string;
 
 export function authorJson(forum: Forum, author: DbAuthor, base: ApiBase): Author {

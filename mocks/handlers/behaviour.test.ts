@@ -300,12 +300,12 @@ describe('attachment and avatar files', () => {
   it('serves an image as an SVG of its size, and a smaller thumbnail', async () => {
     const image = (await seedPost()).attachments[0];
     expect(image?.id).toBe(SEED_ATTACHMENT_ID);
-    const full = await fetch(image?.url ?? '');
+    const full = await fetch(new URL(image?.url ?? '', API));
     expect(full.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     const svg = await full.text();
     expect(svg).toContain(`width="${image?.width}" height="${image?.height}"`);
     expect(svg).toContain('57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp');
-    const thumb = await fetch(image?.thumbnailUrl ?? '');
+    const thumb = await fetch(new URL(image?.thumbnailUrl ?? '', API));
     expect(thumb.status).toBe(200);
     const w = Number(/width="(\d+)"/.exec(await thumb.text())?.[1]);
     expect(w).toBeLessThan(image?.width ?? 0);
@@ -315,14 +315,14 @@ describe('attachment and avatar files', () => {
     const { posts } = await getValid(topicResponseSchema, `/topics/${ATTACHMENTS_TOPIC_ID}`);
     const all = posts.flatMap((p) => p.attachments);
     const pdf = all.find((a) => a.id === ATTACHMENT_IDS.pdf);
-    const response = await fetch(pdf?.url ?? '');
+    const response = await fetch(new URL(pdf?.url ?? '', API));
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Annual report 2024\.pdf"/);
     expect(new TextDecoder().decode(await response.arrayBuffer())).toMatch(/^%PDF-1\.4/);
 
     const broken = all.find((a) => a.id === ATTACHMENT_IDS.broken);
     expect(broken).toMatchObject({ state: 'available', url: expect.stringContaining('/attachments/') });
-    expect((await fetch(broken?.url ?? '')).status).toBe(404);
+    expect((await fetch(new URL(broken?.url ?? '', API))).status).toBe(404);
 
     for (const state of ['pending', 'restricted', 'deleted', 'quarantined']) {
       const a = all.find((x) => x.state === state);
@@ -338,18 +338,38 @@ describe('attachment and avatar files', () => {
   it('serves avatars for members who have one, and none for the rest', async () => {
     const { posts } = await getValid(topicResponseSchema, `/topics/${HUGE_TOPIC_ID}?page=2`);
     const withAvatar = posts.find((p) => p.author.avatarUrl);
-    const avatar = await fetch(withAvatar?.author.avatarUrl ?? '');
+    const avatar = await fetch(new URL(withAvatar?.author.avatarUrl ?? '', API));
     expect(avatar.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await avatar.text()).toContain('<svg');
     const { body } = await get('/forum');
     expect(JSON.stringify(body)).toContain('"avatarUrl":null');
   });
 
-  it('builds urls from the origin the request came in on', async () => {
+  it('builds root-relative urls, keeping a plain prefix before /api', async () => {
     const response = await fetch(`http://127.0.0.1:3000/prefix/api/topics/${SEED_TOPIC_ID}`);
     const { posts } = (await response.json()) as TopicResponse;
-    expect(posts[0]?.attachments[0]?.url).toBe(`http://127.0.0.1:3000/prefix/api/attachments/${SEED_ATTACHMENT_ID}`);
+    expect(posts[0]?.attachments[0]?.url).toBe(`/prefix/api/attachments/${SEED_ATTACHMENT_ID}`);
+    expect(posts[0]?.author.avatarUrl).toMatch(/^\/prefix\/api\/avatars\/\d+$/);
     expect(API).toBe('http://localhost/api');
+  });
+
+  it('never takes an origin from forwarded headers, and drops a prefix that is not plain path', async () => {
+    const handlers = createHandlers({ latency: null });
+    const forged = { 'X-Forwarded-Proto': 'javascript', 'X-Forwarded-Host': 'alert(1)//', Forwarded: 'host=evil.example' };
+    const cases: [string, string][] = [
+      [`http://127.0.0.1:3000/api/topics/${SEED_TOPIC_ID}`, '/api'],
+      [`http://127.0.0.1:3000/a.b/c~d/api/topics/${SEED_TOPIC_ID}`, '/a.b/c~d/api'],
+      // Each would make a protocol-relative url (another origin) or an odd one.
+      [`http://127.0.0.1:3000//evil.example/api/topics/${SEED_TOPIC_ID}`, '/api'],
+      [`http://127.0.0.1:3000/%2F%2Fevil.example/api/topics/${SEED_TOPIC_ID}`, '/api'],
+      [`http://127.0.0.1:3000/x/../api/topics/${SEED_TOPIC_ID}`, '/api'],
+    ];
+    for (const [url, base] of cases) {
+      const response = await getResponse(handlers, new Request(url, { headers: forged }));
+      const { posts } = (await response?.json()) as TopicResponse;
+      expect(posts[0]?.attachments[0]?.url, url).toBe(`${base}/attachments/${SEED_ATTACHMENT_ID}`);
+      expect(posts[0]?.author.avatarUrl, url).toMatch(new RegExp(`^${base.replace(/[.~]/g, '\\$&')}/avatars/\\d+$`));
+    }
   });
 });
 

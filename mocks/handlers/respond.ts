@@ -28,21 +28,24 @@ export function respond<T extends object>(result: Result<T>): Response {
   return result.ok ? HttpResponse.json(result.value as Record<string, unknown>) : errorResponse(result);
 }
 
+// Zero or more `/segment`s of unreserved characters: no empty segment, no dot segment
+// alone, no backslash (which browsers read as a slash), no percent-escape.
+const SAFE_PREFIX = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)*$/;
+
 /**
- * The API base of this request (origin plus any path prefix up to `/api`), so
- * attachment and avatar urls point back at whichever server answered. Behind a
- * reverse proxy (the reader's own origin proxying /api) that is the origin the
- * browser used, which the proxy names in X-Forwarded-Host/-Proto: otherwise images
- * would come from the API's private address, cross-origin, and a strict CSP
- * (img-src 'self') would rightly refuse them.
+ * The API base that attachment and avatar urls start with: root-relative (`/api`, or
+ * `/forum/api` when the API is mounted under a prefix), so the browser resolves them
+ * against the origin it used, behind a reverse proxy or not, and images stay
+ * same-origin for the CSP's img-src 'self'. Never built from Host or X-Forwarded-*:
+ * those are the client's to forge (`X-Forwarded-Proto: javascript` once made
+ * javascript: urls). A prefix is kept only when it is plain path segments; anything
+ * else, `//host` above all (a protocol-relative url, i.e. another origin), is `/api`.
  */
 export function apiBaseOf(request: Request): ApiBase {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  const origin = host ? `${proto ?? url.protocol.replace(':', '')}://${host}` : url.origin;
-  const at = url.pathname.indexOf('/api/');
-  return `${origin}${at === -1 ? '/api' : url.pathname.slice(0, at + 4)}`;
+  const { pathname } = new URL(request.url);
+  const at = pathname.indexOf('/api/');
+  const prefix = at === -1 ? '' : pathname.slice(0, at);
+  return `${SAFE_PREFIX.test(prefix) ? prefix : ''}/api`;
 }
 
 /** An id from the path; anything but a positive integer names nothing (404 by the caller). */
