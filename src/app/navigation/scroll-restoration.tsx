@@ -69,7 +69,9 @@ export function ScrollRestoration() {
     }
     if (action === 'REPLACE') return;
     if (location.hash.length > 1) {
-      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      // Our anchors are ASCII (msg…, new, c…), so the hash is used as it is: decoding it
+      // would throw a URIError at a malformed %-escape (#%E0) and fail the whole page.
+      const target = document.getElementById(location.hash.slice(1));
       if (target) {
         target.scrollIntoView();
         return;

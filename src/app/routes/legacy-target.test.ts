@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RouteNotFound } from '../navigation/route-loader';
 import { legacyTarget } from './legacy-target';
 
 describe('old SMF links', () => {
@@ -20,5 +21,11 @@ describe('old SMF links', () => {
     ['?action=profile;u=3', '/'],
   ])('redirect index.php%s to %s', (search, target) => {
     expect(legacyTarget(search)).toBe(target);
+  });
+});
+
+describe('an old SMF link with a malformed %-escape', () => {
+  it.each(['?topic=%E0%A4%A', '?board=%E0', '?%E0=1', '?action=printpage;topic=1.0;x=%'])('index.php%s names no page: not found, not a URIError', (search) => {
+    expect(() => legacyTarget(search)).toThrow(RouteNotFound);
   });
 });

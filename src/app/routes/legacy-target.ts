@@ -1,8 +1,19 @@
 import { boardHref, parsePositiveInt, postHref, topicHref } from '../../lib/routes';
+import { RouteNotFound } from '../navigation/route-loader';
 
 // SMF's defaults, which turn its start offsets (topic=123.30) into our page numbers.
 const SMF_POSTS_PER_PAGE = 15;
 const SMF_TOPICS_PER_PAGE = 20;
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A malformed %-escape (?topic=%E0%A4%A) names no page: "not found", where "Try
+    // again" would only throw the same URIError again.
+    throw new RouteNotFound();
+  }
+}
 
 /**
  * SMF separates parameters with `&` or `;` (index.php?action=printpage;topic=123.0),
@@ -13,7 +24,7 @@ function smfParams(search: string): Map<string, string> {
   for (const part of search.replace(/^\?/, '').split(/[&;]/)) {
     if (!part) continue;
     const [key = '', value = ''] = part.split('=', 2);
-    params.set(decodeURIComponent(key).toLowerCase(), decodeURIComponent(value));
+    params.set(decode(key).toLowerCase(), decode(value));
   }
   return params;
 }
@@ -23,7 +34,10 @@ function pageFromOffset(offset: string | undefined, perPage: number): number {
   return start === null ? 1 : Math.floor(start / perPage) + 1;
 }
 
-/** Where an old SMF link (`/index.php?…`) points in the reader; the board index when unknown. */
+/**
+ * Where an old SMF link (`/index.php?…`) points in the reader; the board index when unknown.
+ * Throws `RouteNotFound` for a link whose %-escapes cannot be decoded.
+ */
 export function legacyTarget(search: string): string {
   const params = smfParams(search);
   const topic = params.get('topic');
