@@ -8,14 +8,65 @@ import { contentSecurityPolicy } from './src/lib/security/content-security-polic
 // The production build talks to a real server: MSW's service worker script is
 // copied from public/ by Vite like any asset, so drop it from that build. The
 // demo build (mode "demo") keeps it, because the demo runs on the mock forum.
-function dropMockWorker(outDir: string): Plugin {
+function dropMockWorker(): Plugin {
+  // The folder the build really wrote, so `vite build --outDir elsewhere` is cleaned too.
+  let outDir = 'dist';
   return {
     name: 'lectern:drop-mock-worker',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
     },
   };
+}
+
+// `vite preview` (npm run preview, npm start) stands in for a deployment, so it keeps
+// two of a deployment's rules. A client's X-Forwarded-*/Forwarded headers are dropped
+// before /api is proxied: only a proxy may say which origin the browser used, and an
+// API that trusted them would build urls from whatever a client wrote (nothing we run
+// needs them: the APIs' urls are root-relative). The build's source maps, written for
+// the size check (`sourcemap: 'hidden'`), are not served. And pages only answer GET/HEAD.
+function previewHardening(): Plugin {
+  return {
+    name: 'lectern:preview-hardening',
+    configurePreviewServer(server) {
+      // Added before Vite's own middlewares (proxy, static files), so it sees every request.
+      server.middlewares.use((req, res, next) => {
+        req.headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([name]) => name !== 'forwarded' && !name.startsWith('x-forwarded-')),
+        );
+        const target = req.url ?? '/';
+        // The pages and files only read; sirv would otherwise answer TRACE or POST with a file.
+        // /api is the API's to answer (its 405 says which methods it serves).
+        if (req.method !== 'GET' && req.method !== 'HEAD' && !/^\/api(?:[/?#]|$)/.test(target)) {
+          res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Method not allowed: use GET.\n');
+          return;
+        }
+        if (isSourceMapPath(target)) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Not found.\n');
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
+
+/** Whether a request target names a `.map` file, spelled in any case or percent-encoded. */
+function isSourceMapPath(target: string): boolean {
+  const path = target.split(/[?#]/, 1)[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Not valid percent-encoding: the static server cannot map it to a file either.
+  }
+  return /\.map\/*$/i.test(decoded);
 }
 
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
@@ -75,11 +126,14 @@ export default defineConfig(({ mode }) => {
   // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
   const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';
   return {
-    plugins: [react(), preloadAppChunks(), ...(demo || mode === 'development' ? [] : [dropMockWorker(outDir)])],
+    plugins: [react(), preloadAppChunks(), previewHardening(), ...(demo || mode === 'development' ? [] : [dropMockWorker()])],
     // The demo carries the whole mock forum in one lazily loaded chunk, on purpose.
     build: {
       outDir,
-      sourcemap: true,
+      // Hidden: the maps are written beside the chunks for the size check and the build
+      // checks (test/bench/size-check.ts, build-graph.ts read them), but no chunk names
+      // its map, and neither `npm run server` nor `vite preview` serves *.map.
+      sourcemap: 'hidden',
       chunkSizeWarningLimit: demo ? 1200 : 500,
       rolldownOptions: {
         output: {
@@ -109,9 +163,9 @@ export default defineConfig(({ mode }) => {
       host: '127.0.0.1',
       port: demo ? 4173 : 4174,
       // The demo answers /api from its service worker; everything else proxies to a server.
-      // xfwd: tell the API which origin the browser used (X-Forwarded-Host), as a
-      // deployment's reverse proxy does, so its image URLs stay same-origin.
-      proxy: demo ? undefined : { '/api': { target: apiTarget, changeOrigin: true, xfwd: true } },
+      // No xfwd: the APIs' image urls are root-relative, so they need not know the origin
+      // the browser used, and Vite's xfwd would keep a client-sent X-Forwarded-Host first.
+      proxy: demo ? undefined : { '/api': { target: apiTarget, changeOrigin: true } },
       headers: { 'Content-Security-Policy': contentSecurityPolicy },
     },
     test: {
