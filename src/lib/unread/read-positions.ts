@@ -37,8 +37,7 @@ function load(): Store {
   if (cache) return cache;
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
-    cache = isStore(parsed) ? parsed : emptyStore();
+    cache = readStore(raw ? JSON.parse(raw) : null);
   } catch (error) {
     console.warn('[lectern] reading positions could not be loaded; unread markers are off for now', error);
     cache = emptyStore();
@@ -46,13 +45,22 @@ function load(): Store {
   return cache;
 }
 
-function isStore(value: unknown): value is Store {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Store).topics === 'object' &&
-    typeof (value as Store).boards === 'object'
-  );
+// Stored data is input too: an older build, another tab or a hand in the console may
+// have written anything under the key. Entries of the right shape are kept and the rest
+// dropped, so a corrupt store is reset rather than fatal (`topics: null` failed every
+// board and topic page; an `at` that is no string made pruning throw).
+function readStore(value: unknown): Store {
+  const { topics, boards } = (value ?? {}) as Record<string, unknown>;
+  return { topics: valid(topics, isPosition), boards: valid(boards, (at) => typeof at === 'string') };
+}
+
+function valid<T>(record: unknown, ok: (value: unknown) => boolean): Record<string, T> {
+  return Object.fromEntries(Object.entries(typeof record === 'object' && record ? record : {}).filter(([, value]) => ok(value)));
+}
+
+function isPosition(value: unknown): boolean {
+  const { postId, number, perPage, at } = (value ?? {}) as Record<string, unknown>;
+  return typeof at === 'string' && [postId, number, perPage].every((n) => Number.isSafeInteger(n) && (n as number) > 0);
 }
 
 function save(store: Store): void {
