@@ -1,9 +1,12 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import type { TopicResponse } from '../../src/lib/api/schemas';
 import { createBoundedStorage, EntryTooLargeError, pickEvictions, type EntryInfo } from '../../src/lib/saved-copies/bounded-storage';
 import { createSavedCopies } from '../../src/lib/saved-copies/persistence';
 import { savedCopyTime } from '../../src/lib/saved-copies/saved-copy-mark';
 import { memoryStore } from '../memory-store';
+import { mockApi } from '../mock-api';
 
 const DAY = 24 * 60 * 60_000;
 const limits = { maxEntries: 3, maxSize: 100, maxAge: 30 * DAY };
@@ -81,24 +84,31 @@ describe('bounded storage', () => {
   });
 });
 
-const TOPIC_KEY = ['topics', 42, { page: 1 }];
+const TOPIC_KEY = ['topics', SEED_TOPIC_ID, { page: 1 }];
 
-async function loadedClient(data: unknown): Promise<QueryClient> {
+/** A page of a topic as the forum answers it, titled `title`. */
+async function topicPage(title: string, id = SEED_TOPIC_ID): Promise<TopicResponse> {
+  const page = await mockApi.topic(id);
+  return { ...page, topic: { ...page.topic, title } };
+}
+
+async function loadedClient(data: unknown, queryKey: QueryKey = TOPIC_KEY): Promise<QueryClient> {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(TOPIC_KEY, data);
+  queryClient.setQueryData(queryKey, data);
   return queryClient;
 }
 
 describe('saved copies (the persister over the bounded storage)', () => {
   it('restores a saved page into a new cache, dated when it was saved and marked as a saved copy', async () => {
     const store = memoryStore();
-    const written = await loadedClient({ title: 'Seoul calls' });
+    const page = await topicPage('Seoul calls');
+    const written = await loadedClient(page);
     const savedAt = written.getQueryState(TOPIC_KEY)?.dataUpdatedAt ?? 0;
     await createSavedCopies(store, { buster: 'b1' }).saveKey(written, TOPIC_KEY);
 
     const reader = new QueryClient();
     const restored = await createSavedCopies(store, { buster: 'b1' }).restore(reader, TOPIC_KEY);
-    expect(restored).toEqual({ title: 'Seoul calls' });
+    expect(restored).toEqual(page);
     const state = reader.getQueryState(TOPIC_KEY);
     expect(state?.dataUpdatedAt).toBe(savedAt);
     expect(savedCopyTime(state?.data, state?.dataUpdatedAt ?? 0)).toBe(savedAt);
@@ -106,17 +116,18 @@ describe('saved copies (the persister over the bounded storage)', () => {
 
   it('the mark goes with the first fresh answer, even one identical to the copy', async () => {
     const store = memoryStore();
-    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient({ title: 'Same' }), TOPIC_KEY);
+    const page = await topicPage('Same');
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient(page), TOPIC_KEY);
     const reader = new QueryClient();
     await createSavedCopies(store, { buster: 'b1' }).restore(reader, TOPIC_KEY);
-    await reader.fetchQuery({ queryKey: TOPIC_KEY, queryFn: () => ({ title: 'Same' }), staleTime: 0 });
+    await reader.fetchQuery({ queryKey: TOPIC_KEY, queryFn: () => page, staleTime: 0 });
     const state = reader.getQueryState(TOPIC_KEY);
     expect(savedCopyTime(state?.data, state?.dataUpdatedAt ?? 0)).toBeNull();
   });
 
   it('never restores a copy written by another build, and drops it', async () => {
     const store = memoryStore();
-    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient(await topicPage('Old')), TOPIC_KEY);
     const reader = new QueryClient();
     expect(await createSavedCopies(store, { buster: 'new-build' }).restore(reader, TOPIC_KEY)).toBeUndefined();
     expect(reader.getQueryData(TOPIC_KEY)).toBeUndefined();
@@ -125,20 +136,93 @@ describe('saved copies (the persister over the bounded storage)', () => {
 
   it('never restores a copy older than the maximum age', async () => {
     const store = memoryStore();
-    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient(await topicPage('Old')), TOPIC_KEY);
     const later = createSavedCopies(store, { buster: 'b1', limits: { ...limits, maxAge: -1 } });
     expect(await later.restore(new QueryClient(), TOPIC_KEY)).toBeUndefined();
   });
 
   it('sweeps expired and busted entries, keeping current ones', async () => {
     const store = memoryStore();
-    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient({ title: 'Old' }), TOPIC_KEY);
+    await createSavedCopies(store, { buster: 'old-build' }).saveKey(await loadedClient(await topicPage('Old')), TOPIC_KEY);
     const current = createSavedCopies(store, { buster: 'b1' });
-    const other = ['topics', 21, { page: 1 }];
+    const other = ['topics', MULTI_PAGE_TOPIC_ID, { page: 1 }];
     const client = new QueryClient();
-    await client.fetchQuery({ queryKey: other, queryFn: () => ({ title: 'Current' }) });
+    const page = await mockApi.topic(MULTI_PAGE_TOPIC_ID);
+    await client.fetchQuery({ queryKey: other, queryFn: () => page });
     await current.saveKey(client, other);
     await current.sweep();
-    expect([...store.values.keys()]).toEqual(['lectern-["topics",21,{"page":1}]']);
+    expect([...store.values.keys()]).toEqual([`lectern-${JSON.stringify(other)}`]);
+  });
+});
+
+// Stored data is input too: what a saved copy says is checked as the forum's answers
+// are, and an entry that fails is dropped, never shown.
+describe('a saved copy read back from storage', () => {
+  const storageKey = `lectern-${JSON.stringify(TOPIC_KEY)}`;
+
+  /** Saves a good copy, then lets `tamper` rewrite the stored entry as JSON. */
+  async function tampered(tamper: (entry: { queryKey: unknown; queryHash: unknown; state: { data: TopicResponse; dataUpdatedAt: unknown } }) => unknown) {
+    const store = memoryStore();
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient(await topicPage('Good')), TOPIC_KEY);
+    const entry = JSON.parse(store.values.get(storageKey) ?? 'null') as Parameters<typeof tamper>[0];
+    store.values.set(storageKey, JSON.stringify(tamper(entry)));
+    return store;
+  }
+
+  it.each<[string, Parameters<typeof tampered>[0]]>([
+    ['posts: null', (entry) => ({ ...entry, state: { ...entry.state, data: { ...entry.state.data, posts: null } } })],
+    ['page.number: 1e308', (entry) => ({ ...entry, state: { ...entry.state, data: { ...entry.state.data, page: { ...entry.state.data.page, number: 1e308, totalPages: 1e308 } } } })],
+    ['a topic other than the one its key names', (entry) => ({ ...entry, state: { ...entry.state, data: { ...entry.state.data, topic: { ...entry.state.data.topic, id: 7 } } } })],
+    ['a key that is not its hash', (entry) => ({ ...entry, queryKey: ['topics', SEED_TOPIC_ID, { page: 2 }] })],
+    ['no date', (entry) => ({ ...entry, state: { ...entry.state, dataUpdatedAt: 'yesterday' } })],
+    ['a date in the future', (entry) => ({ ...entry, state: { ...entry.state, dataUpdatedAt: Date.now() + DAY } })],
+    ['state: null', (entry) => ({ ...entry, state: null })],
+    ['null', () => null],
+    ['a number', () => 42],
+  ])('is dropped when it holds %s', async (_, tamper) => {
+    const store = await tampered(tamper);
+    const reader = new QueryClient();
+    expect(await createSavedCopies(store, { buster: 'b1' }).restore(reader, TOPIC_KEY)).toBeUndefined();
+    expect(reader.getQueryData(TOPIC_KEY)).toBeUndefined();
+    expect(store.values.has(storageKey)).toBe(false);
+  });
+
+  it('is dropped when it is not JSON at all', async () => {
+    const store = await tampered((entry) => entry);
+    store.values.set(storageKey, '{"buster":"b1",');
+    expect(await createSavedCopies(store, { buster: 'b1' }).restore(new QueryClient(), TOPIC_KEY)).toBeUndefined();
+    expect(store.values.has(storageKey)).toBe(false);
+  });
+
+  it('is dropped when it is another page filed under this page’s key', async () => {
+    const store = memoryStore();
+    const otherKey = ['topics', SEED_TOPIC_ID, { page: 2 }];
+    const copies = createSavedCopies(store, { buster: 'b1' });
+    await copies.saveKey(await loadedClient(await topicPage('Page two'), otherKey), otherKey);
+    store.values.set(storageKey, store.values.get(`lectern-${JSON.stringify(otherKey)}`) ?? '');
+    expect(await copies.restore(new QueryClient(), TOPIC_KEY)).toBeUndefined();
+    expect(store.values.has(storageKey)).toBe(false);
+  });
+
+  it('is dropped by the sweep when it fails, and the others are kept', async () => {
+    const store = await tampered((entry) => ({ ...entry, state: { ...entry.state, data: { ...entry.state.data, posts: null } } }));
+    const good = ['topics', MULTI_PAGE_TOPIC_ID, { page: 1 }];
+    const copies = createSavedCopies(store, { buster: 'b1' });
+    await copies.saveKey(await loadedClient(await mockApi.topic(MULTI_PAGE_TOPIC_ID), good), good);
+    // A sweep runs when the index says something is due: an entry of another build.
+    store.rows.set('lectern-other', { size: 1, savedAt: 1, buster: 'b0' });
+    await copies.sweep();
+    expect([...store.values.keys()]).toEqual([`lectern-${JSON.stringify(good)}`]);
+  });
+
+  it.each([
+    ['the board index', ['forum'], () => mockApi.forum()],
+    ['a board', ['boards', BUSY_BOARD_ID, { page: 1 }], () => mockApi.board(BUSY_BOARD_ID)],
+    ['a post link', ['posts', SEED_POST_ID], async () => (await fetch(`http://localhost/api/posts/${SEED_POST_ID}`)).json()],
+  ] as const)('is restored when it is %s as the forum answered it', async (_, queryKey, answer) => {
+    const store = memoryStore();
+    const data: unknown = await answer();
+    await createSavedCopies(store, { buster: 'b1' }).saveKey(await loadedClient(data, [...queryKey]), [...queryKey]);
+    expect(await createSavedCopies(store, { buster: 'b1' }).restore(new QueryClient(), [...queryKey])).toEqual(data);
   });
 });

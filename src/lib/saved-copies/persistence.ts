@@ -6,6 +6,8 @@
 // is on the way to a topic's first post.
 import { experimental_createQueryPersister, type PersistedQuery } from '@tanstack/query-persist-client-core';
 import { hashKey, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../api/schemas';
 import { createBoundedStorage, type SavedCopyStore, type StorageLimits } from './bounded-storage';
 import { openIndexedDbStore } from './indexeddb-store';
 import { markSavedCopy, savedCopyTime } from './saved-copy-mark';
@@ -24,11 +26,53 @@ export const SAVED_COPY_LIMITS: StorageLimits = {
   maxSize: 25_000_000,
 };
 
-/** The resources worth reading again offline: the board index, boards, topics, post links. Not search. */
-const SAVED_RESOURCES = new Set(['forum', 'boards', 'topics', 'posts']);
+/**
+ * The resources worth reading again offline (the board index, boards, topics, post
+ * links; not search), each with the schema its answers are checked against.
+ */
+const SAVED_RESOURCES = new Map<unknown, v.GenericSchema>([
+  ['forum', forumResponseSchema],
+  ['boards', boardResponseSchema],
+  ['topics', topicResponseSchema],
+  ['posts', postResponseSchema],
+]);
 
 export function isSavedResource(queryKey: QueryKey): boolean {
-  return typeof queryKey[0] === 'string' && SAVED_RESOURCES.has(queryKey[0]);
+  return SAVED_RESOURCES.has(queryKey[0]);
+}
+
+/** Thrown for a saved entry that is not a page this reader can show; the persister then drops it. */
+export class UnreadableEntryError extends Error {
+  override readonly name = 'UnreadableEntryError';
+}
+
+/**
+ * A saved entry read back from storage. Stored data is input too: storage can be
+ * edited by hand, written half by a crash, or hold what an older build got past its
+ * checks (`posts: null` failed the page; `page.number: 1e308` hung the tab). So an
+ * entry passes the same schemas as the forum's answers, must be about what its key
+ * names (as the client checks an answer is about what was asked for), and be dated
+ * no later than `now` (a date in the future would keep it fresh, unrefreshed, for
+ * ever). Throws `UnreadableEntryError` otherwise.
+ */
+export function readSavedEntry(text: string, now: number): PersistedQuery {
+  const entry = JSON.parse(text) as PersistedQuery;
+  const [resource, id] = Array.isArray(entry?.queryKey) ? entry.queryKey : [];
+  const envelope = v.safeParse(
+    v.object({ buster: v.string(), queryHash: v.string(), state: v.object({ dataUpdatedAt: v.pipe(v.number(), v.integer(), v.minValue(1), v.check((at) => at <= now)) }) }),
+    entry,
+  );
+  const schema = SAVED_RESOURCES.get(resource);
+  const data = schema && v.safeParse(schema, entry?.state?.data);
+  if (
+    !envelope.success ||
+    !data?.success ||
+    hashKey(entry.queryKey) !== entry.queryHash ||
+    (resource !== 'forum' && (data.output as Record<string, { id?: unknown } | undefined>)[String(resource).slice(0, -1)]?.id !== id)
+  ) {
+    throw new UnreadableEntryError(`The saved copy ${String(entry?.queryHash)} is not a page Lectern can show.`);
+  }
+  return { ...entry, state: { ...entry.state, data: data.output } };
 }
 
 /**
@@ -65,8 +109,16 @@ export type SavedCopies = {
 
 export function createSavedCopies(store: SavedCopyStore, options: { buster: string; now?: () => number; limits?: StorageLimits }): SavedCopies {
   const limits = options.limits ?? SAVED_COPY_LIMITS;
-  const storage = createBoundedStorage(store, { limits, buster: options.buster, ...(options.now ? { now: options.now } : {}) });
-  const persister = experimental_createQueryPersister({ storage, buster: options.buster, maxAge: limits.maxAge, prefix: 'lectern' });
+  const now = options.now ?? Date.now;
+  const storage = createBoundedStorage(store, { limits, buster: options.buster, now });
+  // The persister drops an entry whose reading throws, on restore and in the sweep alike.
+  const persister = experimental_createQueryPersister({
+    storage,
+    buster: options.buster,
+    maxAge: limits.maxAge,
+    prefix: 'lectern',
+    deserialize: (text) => readSavedEntry(text, now()),
+  });
 
   return {
     save: (query) => persister.persistQuery(query),
@@ -79,9 +131,15 @@ export function createSavedCopies(store: SavedCopyStore, options: { buster: stri
       // (with its timestamps) a moment later; wait for both.
       let entry: ((value: PersistedQuery) => void) | undefined;
       const saved = new Promise<PersistedQuery>((resolve) => (entry = resolve));
-      const data = await persister.retrieveQuery(hashKey(queryKey), entry);
+      const hash = hashKey(queryKey);
+      const data = await persister.retrieveQuery(hash, entry);
       if (data === undefined) return undefined;
-      const { state } = await saved;
+      const { state, queryHash } = await saved;
+      // Another page's entry, filed under this page's key by a hand in storage, is not this page.
+      if (queryHash !== hash) {
+        await storage.removeItem(`lectern-${hash}`);
+        return undefined;
+      }
       const shown = queryClient.setQueryData(queryKey, data, { updatedAt: state.dataUpdatedAt });
       markSavedCopy(shown, state.dataUpdatedAt);
       return shown;
