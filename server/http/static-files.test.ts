@@ -28,6 +28,8 @@ const appJs = `export function start() {\n${'  console.log("the reader starts he
 const appCss = `${'.post { margin: 0 auto; padding: 1rem; }\n'.repeat(100)}`;
 const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">${'<rect width="16" height="16" fill="#336"/>'.repeat(10)}</svg>\n`;
 const workerJs = '/* MSW worker */ self.addEventListener("fetch", () => {});\n';
+// What a source map would give away: the sources, word for word.
+const appMap = JSON.stringify({ version: 3, sources: ['../src/secret-source.ts'], sourcesContent: ['the whole source'], mappings: 'AAAA' });
 // Too small to compress.
 const robotsTxt = 'ok\n';
 // Not a compressible type, however repetitive.
@@ -49,6 +51,8 @@ beforeAll(async () => {
   await writeFile(join(dist, 'assets', 'app-abc123.css'), appCss);
   await writeFile(join(dist, 'favicon.svg'), faviconSvg);
   await writeFile(join(dist, 'mockServiceWorker.js'), workerJs);
+  await writeFile(join(dist, 'assets', 'app-abc123.js.map'), appMap);
+  await writeFile(join(dist, 'theme-init.js.MAP'), appMap);
   await writeFile(join(dist, 'robots.txt'), robotsTxt);
   await writeFile(join(dist, 'logo.png'), pngBytes);
   await writeFile(join(dist, '.vite', 'manifest.json'), '{}');
@@ -76,7 +80,7 @@ function decode(body: Buffer, coding: string | null): string {
 }
 
 describe('createStaticFiles', () => {
-  it('loads the build, without the mock worker or dot-files', () => {
+  it('loads the build, without the mock worker, source maps or dot-files', () => {
     expect(staticFiles.built).toBe(true);
     // index.html, two assets, favicon, robots.txt, logo.png.
     expect(staticFiles.files).toBe(6);
@@ -116,10 +120,16 @@ describe('files', () => {
     expect((await bytes(res)).byteLength).toBe(0);
   });
 
-  it('leaves methods other than GET and HEAD to the rest of the app', async () => {
-    const res = await app.request('/index.html', { method: 'POST' });
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('<!doctype html>');
+  it('answers methods other than GET and HEAD with 405 and Allow', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND']) {
+      for (const path of ['/index.html', '/', '/board/4', '/assets/app-abc123.js', '/assets/missing.js']) {
+        const res = await app.request(path, { method });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('allow')).toBe('GET, HEAD');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(await res.text()).not.toContain('<!doctype html>');
+      }
+    }
   });
 });
 
@@ -261,6 +271,14 @@ describe('SPA fallback', () => {
     expect(await res.text()).not.toContain('MSW');
   });
 
+  it('never serves source maps, however the path is spelled', async () => {
+    for (const path of ['/assets/app-abc123.js.map', '/assets/app-abc123.js.%6dap', '/assets/app-abc123.js.MAP', '/theme-init.js.MAP', '/theme-init.js.map']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('secret-source');
+    }
+  });
+
   it('does not serve dot-files', async () => {
     const res = await get('/.vite/manifest.json');
     expect(await res.text()).toBe(indexHtml);
@@ -331,10 +349,10 @@ describe('paths that try to leave dist/', () => {
     });
 
     // Writes the request line as given and reads the whole answer.
-    const raw = (target: string) =>
+    const raw = (target: string, method = 'GET') =>
       new Promise<string>((done, fail) => {
         const socket = connect(port, '127.0.0.1', () => {
-          socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+          socket.end(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
         });
         const chunks: Buffer[] = [];
         socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -350,6 +368,13 @@ describe('paths that try to leave dist/', () => {
         expect(answer).not.toContain(secret);
       },
     );
+
+    // The Fetch API refuses to make a TRACE request, so only a socket can send one.
+    it.each(['/', '/index.html', '/assets/app-abc123.js'])('answers TRACE %s with 405, not 500', async (target) => {
+      const answer = await raw(target, 'TRACE');
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer.toLowerCase()).toContain('allow: get, head\r\n');
+    });
 
     it('serves a file with the length it promises', async () => {
       const answer = await raw('/assets/app-abc123.css');
@@ -389,6 +414,9 @@ describe('without a build', () => {
         expect(html).toContain('npm run build');
         expect(html).not.toMatch(/<script|<style|style=/i);
       }
+      const post = await bare.request('/topic/12', { method: 'POST' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
       const api = await bare.request('/api/forum');
       expect(api.status).toBe(200);
       expect(await api.json()).toEqual({ ok: true });

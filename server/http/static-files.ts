@@ -3,8 +3,9 @@
 // assets, no-cache for the rest, and the Content-Security-Policy on every page.
 //
 // dist/ is read once, at start-up, into memory, with brotli and gzip variants made
-// there and then at the highest settings: it is small (well under 5 MB with source
-// maps), and a request then costs a map lookup, never a disk read or a compression.
+// there and then at the highest settings: it is small (about 0.5 MB without its source
+// maps, which are never served), and a request then costs a map lookup, never a disk
+// read or a compression.
 // A rebuild while the server runs is not picked up, on purpose: the running server
 // keeps serving one consistent build (its index.html and the chunks it names) until
 // it is restarted.
@@ -23,8 +24,8 @@ export type StaticFiles = {
   /** How many files are held in memory. */
   files: number;
   /**
-   * Answers GET and HEAD for everything outside /api (files, the SPA fallback, 404s for
-   * missing hashed assets); passes every other request, and all of /api, to `next()`.
+   * Answers everything outside /api: GET and HEAD (files, the SPA fallback, 404s for
+   * missing hashed assets), and any other method with a 405. Passes all of /api to `next()`.
    */
   handler: MiddlewareHandler;
 };
@@ -52,7 +53,6 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
@@ -70,11 +70,18 @@ const contentTypes: Readonly<Record<string, string>> = {
 };
 
 // Text: compresses well. Images and fonts are compressed formats already.
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.svg', '.txt', '.xml']);
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.xml']);
 
-// MSW's worker: the production build drops it, but a dist/ left over from a demo build
-// may still hold it, and a page that registered it would answer /api from mock data.
-const neverServed = new Set(['mockServiceWorker.js']);
+/**
+ * Files in dist/ that are never loaded or served. MSW's worker: the production build
+ * drops it, but a dist/ left over from a demo build may still hold it, and a page that
+ * registered it would answer /api from mock data. Source maps: the build writes them for
+ * the size check (`sourcemap: 'hidden'`, no chunk names them); they would hand out the
+ * reader's whole source, and were 2.4 MB of the 2.9 MB build held in memory.
+ */
+function neverServed(key: string): boolean {
+  return key === 'mockServiceWorker.js' || /\.map$/i.test(key);
+}
 
 const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -90,8 +97,8 @@ const gzipAsync = promisify(gzip);
 export async function createStaticFiles(distDir: string): Promise<StaticFiles> {
   const keys = await listFiles(distDir);
   const files = new Map<string, StaticFile>();
-  // In parallel: the async zlib calls share libuv's thread pool, so the big chunks and
-  // their source maps compress side by side.
+  // In parallel: the async zlib calls share libuv's thread pool, so the chunks compress
+  // side by side.
   await Promise.all(
     keys.map(async (key) => {
       files.set(key, await loadFile(join(distDir, ...key.split('/')), key));
@@ -104,19 +111,20 @@ export async function createStaticFiles(distDir: string): Promise<StaticFiles> {
 
 function createHandler(files: ReadonlyMap<string, StaticFile>, index: StaticFile): MiddlewareHandler {
   return async (c, next) => {
-    const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD') return next();
     const pathname = rawPathname(c.req.url);
     if (isApiPath(pathname)) return next();
     const segments = decodeSegments(pathname);
     if (segments === null) return textResponse(c, 400, 'Bad request: the path is not a valid URL path.\n');
     // Hono routes on the decoded path, so /%61pi/… is the API's too.
     if (segments[0] === 'api') return next();
+    // Pages and files only read. TRACE, POST… would otherwise fall through to Hono's bare 404.
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
 
     const key = fileKey(segments);
     const file = key === null ? undefined : files.get(key);
     if (file) return serve(c, file);
-    if (key !== null && neverServed.has(key)) return textResponse(c, 404, 'Not found.\n');
+    if (key !== null && neverServed(key)) return textResponse(c, 404, 'Not found.\n');
     // A missing hashed asset is a real 404, not index.html: a page left open across a deploy
     // asks for chunks that are gone, and must fail loudly (a failed import, not an HTML page
     // parsed as JavaScript) so the reader's chunk-failure handling reloads it.
@@ -154,14 +162,7 @@ async function loadFile(path: string, key: string): Promise<StaticFile> {
 
   const compressed: Partial<Record<CompressedCoding, Uint8Array<ArrayBuffer>>> = {};
   if (compressible.has(ext)) {
-    // Source maps (2.4 MB of the 2.9 MB build) get fast settings: only devtools fetch them,
-    // and brotli's quality 11 took 12.5 s of CPU on them against 0.4 s at quality 5
-    // (measured on this build), for 12% fewer bytes. What readers download gets the best.
-    const forDevtools = ext === '.map';
-    const [br, gz] = await Promise.all([
-      brotli(content, forDevtools ? 5 : constants.BROTLI_MAX_QUALITY),
-      gzipAsync(content, { level: forDevtools ? 6 : 9 }).then(toBody),
-    ]);
+    const [br, gz] = await Promise.all([brotli(content, constants.BROTLI_MAX_QUALITY), gzipAsync(content, { level: 9 }).then(toBody)]);
     // Only variants that are smaller: a tiny file can come out bigger than it went in.
     if (br.byteLength < content.byteLength) compressed.br = br;
     if (gz.byteLength < content.byteLength) compressed.gzip = gz;
@@ -222,7 +223,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
       if (entry.name.startsWith('.')) return [];
       const key = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) return listFiles(join(dir, entry.name), key);
-      if (!entry.isFile() || neverServed.has(key)) return [];
+      if (!entry.isFile() || neverServed(key)) return [];
       return [key];
     }),
   );
@@ -302,6 +303,20 @@ function textResponse(c: Context, status: 400 | 404, text: string): Response {
   });
 }
 
+function methodNotAllowed(): Response {
+  const body = new TextEncoder().encode('Method not allowed: pages and files answer GET and HEAD.\n');
+  return new Response(body, {
+    status: 405,
+    headers: {
+      Allow: 'GET, HEAD',
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': String(body.byteLength),
+      'Cache-Control': 'no-store',
+      ...securityHeaders,
+    },
+  });
+}
+
 // Plain on purpose: no script and no inline style, which the policy it is sent with forbids.
 const notBuiltPage = new TextEncoder().encode(`<!doctype html>
 <html lang="en">
@@ -320,7 +335,8 @@ const notBuiltPage = new TextEncoder().encode(`<!doctype html>
 
 const notBuiltHandler: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
-  if ((method !== 'GET' && method !== 'HEAD') || isApiPath(rawPathname(c.req.url))) return next();
+  if (isApiPath(rawPathname(c.req.url))) return next();
+  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
   return new Response(method === 'HEAD' ? null : notBuiltPage, {
     status: 503,
     headers: {
