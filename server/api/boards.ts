@@ -1,5 +1,6 @@
 // Boards as a guest sees them: which ones may be opened, the breadcrumb above them,
 // their summaries with last posts, the board index and a board's page of topics.
+import { MAX_BOARD_DEPTH } from '../../src/lib/api/schemas';
 import type {
   BoardResponse, BoardSummary, Crumb, ForumResponse, LastPost, TopicSummary,
 } from '../../src/lib/api/schemas';
@@ -75,23 +76,32 @@ function lastPostJson(ctx: ApiContext, structure: ForumStructure, members: Membe
   };
 }
 
-/** Every board a guest reaches below these (for loading their last posts at once). */
+/**
+ * Every board a guest reaches from these, down to the depth an answer holds (for loading
+ * the last posts of the boards it lists, at once): these at depth 0, as in boardSummary.
+ */
 function reachableTree(structure: ForumStructure, ids: readonly number[]): BoardNode[] {
   const out: BoardNode[] = [];
-  const stack = [...ids];
+  const stack = ids.map((id) => ({ id, depth: 0 }));
   const seen = new Set<number>();
   while (stack.length > 0) {
-    const id = stack.pop();
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    const board = structure.boards.get(id);
+    const next = stack.pop();
+    if (next === undefined || seen.has(next.id)) continue;
+    seen.add(next.id);
+    const board = structure.boards.get(next.id);
     if (!board?.reachable) continue;
     out.push(board);
-    stack.push(...board.childIds);
+    if (next.depth + 1 < MAX_BOARD_DEPTH) stack.push(...board.childIds.map((id) => ({ id, depth: next.depth + 1 })));
   }
   return out;
 }
 
+/**
+ * A board and its reachable child boards, at most MAX_BOARD_DEPTH levels in all (the
+ * contract's bound, which the reader enforces: one level more and it could not read the
+ * answer at all). SMF nests boards a few levels; a deeper tree, damaged or made so, is cut
+ * there: the deepest board listed shows no children, and its own page lists them.
+ */
 function boardSummary(structure: ForumStructure, board: BoardNode, lastPosts: ReadonlyMap<number, LastPost>, depth = 0): BoardSummary {
   return {
     id: board.id,
@@ -101,9 +111,8 @@ function boardSummary(structure: ForumStructure, board: BoardNode, lastPosts: Re
     postCount: board.postCount,
     lastPost: lastPosts.get(board.lastMessageId) ?? null,
     redirectUrl: board.redirectUrl,
-    // SMF nests boards a few levels at most; the bound keeps a damaged table finite.
     children:
-      depth > 32
+      depth + 1 >= MAX_BOARD_DEPTH
         ? []
         : board.childIds.flatMap((id) => {
             const child = structure.boards.get(id);

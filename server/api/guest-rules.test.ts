@@ -2,20 +2,35 @@
 // their groups and view rows, approved topics and posts only (numbers and counts
 // agreeing), attachments by the board's permission profile, censoring, forums closed
 // to guests, and no private column anywhere — in the SQL or in the answers.
+import { connect, type AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import * as v from 'valibot';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
+import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
+  MAX_BOARD_DEPTH, boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
-import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
+import type { BoardResponse, BoardSummary, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
 import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';
 import { DIALECTS, freshDatabase } from '../test/databases';
 import { adminKysely, openServer, seedDemoForum, seededSuite } from '../test/seeded-forum';
 import type { SeededForum, ServerUnderTest } from '../test/seeded-forum';
 import type { TestDatabase } from '../test/test-database';
+
+/** Writes the request as given and reads the whole answer. */
+function rawRequest(port: number, method: string, target: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', fail);
+  });
+}
 
 const PRIVATE_COLUMNS = /email_address|poster_email|member_ip|poster_ip|passwd|password_salt|secret_answer|secret_question|tfa_secret|validation_code/i;
 
@@ -119,6 +134,20 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
     }
     const post = await server().get('/api/forum', { method: 'POST' });
     expect(post.status).toBe(405);
+    // TRACE cannot be made with the Fetch API, so over a real socket, as a client sends it.
+    const listening = await new Promise<ServerType>((ready) => {
+      const s = serve({ fetch: server().app.fetch, hostname: '127.0.0.1', port: 0 }, () => ready(s));
+    });
+    try {
+      const { port } = listening.address() as AddressInfo;
+      for (const path of ['/api/forum', '/api/attachments/4201', '/api/nothing-here']) {
+        const answer = await rawRequest(port, 'TRACE', path);
+        expect(answer, path).toMatch(/^HTTP\/1\.1 405 /);
+        expect(answer.toLowerCase(), path).toContain('allow: get, head\r\n');
+      }
+    } finally {
+      await new Promise<void>((done) => listening.close(() => done()));
+    }
   });
 
   it('costs a fixed number of queries per page, however long the topic or deep the page', async () => {
@@ -223,6 +252,49 @@ describe.each(DIALECTS)('the forum settings on %s', (kind) => {
       for (const r of found.results) expect(r.post.body.toLowerCase()).toContain('market');
       expect(server.queries.some((q) => (database.dialect === 'mysql' ? /match \(/i : /to_tsvector/i).test(q))).toBe(true);
     });
+  });
+
+  it(`cuts child boards at ${String(MAX_BOARD_DEPTH)} levels, on the index and on a board's page`, async () => {
+    // A chain of 40 boards, each the only child of the one before: deeper than the reader
+    // can read (its schema refuses the whole answer past MAX_BOARD_DEPTH levels).
+    const first = 9001;
+    const chain = Array.from({ length: 40 }, (_, i) => first + i);
+    const admin = adminKysely(database);
+    const levels = (boards: readonly BoardSummary[]): number[] => {
+      const ids: number[] = [];
+      for (let level = boards; level.length > 0; level = level[0]?.children ?? []) ids.push(level[0]?.id ?? 0);
+      return ids;
+    };
+    try {
+      await admin
+        .insertInto('boards')
+        .values(chain.map((id, i) => ({
+          id_board: id, id_cat: NEWS_CATEGORY_ID, child_level: i, id_parent: i === 0 ? 0 : id - 1, board_order: 1000 + i, id_last_msg: 0,
+          member_groups: '-1,0', deny_member_groups: '', id_profile: 1, name: `Level ${String(i + 1)}`, description: '', num_topics: 0,
+          num_posts: 0, redirect: '',
+        })))
+        .execute();
+      await admin.insertInto('board_permissions_view').values(chain.map((id) => ({ id_group: -1, id_board: id, deny: 0 }))).execute();
+      const server = openServer(database, { attachmentsDir: seeded.attachmentsDir });
+      try {
+        const index = v.parse(forumResponseSchema, (await server.json('/api/forum')).body);
+        const top = index.categories.find((c) => c.id === NEWS_CATEGORY_ID)?.boards.filter((b) => b.id === first) ?? [];
+        expect(levels(top)).toEqual(chain.slice(0, MAX_BOARD_DEPTH));
+
+        const page = v.parse(boardResponseSchema, (await server.json(`/api/boards/${String(first)}`)).body);
+        expect(levels(page.children)).toEqual(chain.slice(1, 1 + MAX_BOARD_DEPTH));
+        // Further down, the rest of the chain is listed: nothing is lost, only paged by depth.
+        const lower = v.parse(boardResponseSchema, (await server.json(`/api/boards/${String(first + 19)}`)).body);
+        expect(levels(lower.children)).toEqual(chain.slice(20));
+        expect(lower.breadcrumb.filter((c) => c.kind === 'board').map((c) => c.id)).toEqual(chain.slice(0, 20));
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await admin.deleteFrom('board_permissions_view').where('id_board', 'in', chain).execute();
+      await admin.deleteFrom('boards').where('id_board', 'in', chain).execute();
+      await admin.destroy();
+    }
   });
 
   it('shows attachments as restricted where guests may not view them', async () => {
