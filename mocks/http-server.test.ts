@@ -99,6 +99,14 @@ describe('the mock forum over real HTTP', () => {
     }
   });
 
+  it('answers a request target that is no URL with a 400, instead of failing', async () => {
+    for (const target of ['http://[', 'http://x:99999/api/forum']) {
+      const answer = await raw('GET', target);
+      expect(answer.status, target).toBe(400);
+      expect(parse(errorBodySchema, JSON.parse(answer.body), target).error.code).toBe('bad_request');
+    }
+  });
+
   it('answers a Host header that names no host, instead of failing', async () => {
     for (const host of ['a b', 'x:99999', '[::1', '']) {
       const answer = await raw('GET', '/api/forum', { Host: host });

@@ -35,17 +35,20 @@ const CORS = {
 };
 
 /**
- * The request as the handlers see it: a GET on this server's own origin. Neither the
- * Host header nor an absolute or `//` request target may pick the origin: both are the
- * client's to forge, and a Host such as `a b` cannot even make a URL. Only the path
- * and query are taken; the handlers' urls are root-relative anyway (respond.ts).
+ * The request as the handlers see it (null when its target is no URL): a GET on this
+ * server's own origin. Neither the Host header nor an absolute or `//` request target
+ * may pick the origin: both are the client's to forge, and a Host such as `a b` cannot
+ * even make a URL. Only the path and query are taken; the handlers' urls are
+ * root-relative anyway (respond.ts).
  */
-function toFetchRequest(req: IncomingMessage, origin: string): Request {
+function toFetchRequest(req: IncomingMessage, origin: string): Request | null {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
+  // An absolute target such as `http://[` or a port past 65535 is no URL: the caller's 400.
+  if (!URL.canParse(req.url ?? '/', origin)) return null;
   const target = new URL(req.url ?? '/', origin);
   // HEAD is answered like GET, minus the body; the API only reads, so no request has one.
   return new Request(new URL(`${target.pathname}${target.search}`, origin), { method: 'GET', headers });
@@ -102,6 +105,10 @@ export function startApiServer(options: ApiServerOptions = {}): Promise<ApiServe
         }
         const head = req.method === 'HEAD';
         const request = toFetchRequest(req, origin);
+        if (!request) {
+          await writeResponse(res, jsonError(400, 'bad_request', 'The request target is not a valid URL.'), head);
+          return;
+        }
         const response =
           (await getResponse(handlers, request)) ?? jsonError(404, 'not_found', `Nothing at ${new URL(request.url).pathname}.`);
         await writeResponse(res, response, head);
