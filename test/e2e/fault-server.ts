@@ -181,8 +181,7 @@ export async function startFaultServer(options: { root: string; headers?: Record
 // dist/ and proxies /api to the mock forum).
 function pass(req: IncomingMessage, res: ServerResponse, target: string): void {
   const upstream = new URL(req.url ?? '/', target);
-  // The browser's Host goes on unchanged: the static server turns it into
-  // X-Forwarded-Host, so the API's image URLs point at this server's origin.
+  // The browser's Host goes on unchanged; the static server replaces it for the API.
   const forward = httpRequest(upstream, { method: req.method, headers: req.headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);

@@ -62,9 +62,8 @@ async function serveFile(root: string, path: string, res: ServerResponse, header
 
 function proxy(req: IncomingMessage, res: ServerResponse, target: string): void {
   const upstream = new URL(req.url ?? '/', target);
-  // Say which origin the browser used, as reverse proxies do (nginx: proxy_set_header).
-  const forwarded = { 'x-forwarded-host': req.headers.host ?? '', 'x-forwarded-proto': 'http' };
-  const forward = httpRequest(upstream, { method: req.method, headers: { ...req.headers, ...forwarded, host: upstream.host } }, (answer) => {
+  // The API's file urls are root-relative, so it need not know the browser's origin.
+  const forward = httpRequest(upstream, { method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
