@@ -28,7 +28,7 @@ export function AppLayout() {
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/" className="brand">
-            <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" focusable="false">
+            <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24">
               <path
                 fill="currentColor"
                 d="M4 4.5A2.5 2.5 0 0 1 6.5 2H20v16H6.5a1 1 0 0 0 0 2H20v2H6.5A2.5 2.5 0 0 1 4 19.5v-15Zm4 1.5v2h8V6H8Zm0 4v2h6v-2H8Z"
@@ -116,7 +116,8 @@ const KeyboardShortcuts = lazy(async () => ({ default: (await import('../feature
 // Keyboard reading is not needed to show the first post: its code loads once the
 // browser is idle after the first render, off the critical path. Keys pressed
 // before it listens load it at once and are replayed, so no key press is lost.
-type EarlyKey = { target: EventTarget; init: KeyboardEventInit };
+// The event itself is kept: a KeyboardEvent is a valid init for its own copy.
+type EarlyKey = { target: EventTarget; event: KeyboardEvent };
 const replayed = new WeakSet<Event>();
 
 function DeferredKeyboardShortcuts() {
@@ -134,8 +135,7 @@ function DeferredKeyboardShortcuts() {
     const onKey = (event: KeyboardEvent) => {
       // Never queue our own replays again.
       if (replayed.has(event) || !event.target) return;
-      const { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat } = event;
-      early.current.push({ target: event.target, init: { key, code, altKey, ctrlKey, metaKey, shiftKey, repeat, bubbles: true, cancelable: true } });
+      early.current.push({ target: event.target, event });
       setWanted(true);
     };
     window.addEventListener('keydown', onKey, { capture: true });
@@ -158,8 +158,8 @@ function ReplayKeys({ earlyRef, onListening }: { earlyRef: { current: EarlyKey[]
     const pending = earlyRef.current;
     earlyRef.current = [];
     onListening(true);
-    for (const { target, init } of pending) {
-      const event = new KeyboardEvent('keydown', init);
+    for (const { target, event: early } of pending) {
+      const event = new KeyboardEvent('keydown', early);
       replayed.add(event);
       target.dispatchEvent(event);
     }

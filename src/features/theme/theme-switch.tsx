@@ -53,7 +53,7 @@ export function ThemeSwitch() {
           </option>
         ))}
       </select>
-      <svg className="theme-switch__chevron" aria-hidden="true" focusable="false" width="12" height="12" viewBox="0 0 12 12">
+      <svg className="theme-switch__chevron" aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
         <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
     </div>
@@ -63,7 +63,7 @@ export function ThemeSwitch() {
 // Sun, moon, or a half-and-half disc for "as the system says".
 function ThemeIcon({ choice }: { choice: ThemeChoice }) {
   return (
-    <svg className="theme-switch__icon" aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+    <svg className="theme-switch__icon" aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
       {choice === 'light' ? (
         <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
           <circle cx="8" cy="8" r="3" fill="currentColor" />

@@ -124,7 +124,7 @@ export function SaveAllPanel({ topicId, startNow }: { topicId: number; startNow:
         </button>
       ) : (
         <button type="button" className="button button-small" onClick={start}>
-          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" focusable="false">
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24">
             <path fill="currentColor" d={DOWNLOAD_ICON} />
           </svg>
           {state.status === 'failed' || state.status === 'stopped' ? 'Save the remaining pages' : 'Save all pages'}

@@ -97,7 +97,7 @@ export function SearchBox() {
           <SearchIcon />
         </button>
         <button type="button" className="search-close" aria-label="Close search" onClick={close}>
-          <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
+          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24">
             <path fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>
@@ -108,7 +108,7 @@ export function SearchBox() {
 
 function SearchIcon() {
   return (
-    <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
+    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24">
       <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
       <path d="m15.5 15.5 5 5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
     </svg>

@@ -27,19 +27,20 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
   const query = useSuspenseQuery(topicPageQuery(topicId, page));
   const { data } = query;
   const { topic, breadcrumb, posts } = data;
+  const { number, totalPages } = data.page;
   const forumName = breadcrumb[0]?.name;
   const hrefFor = (target: number) => topicHref(topic.id, target);
-  const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
+  const pageSuffix = number > 1 ? ` (page ${number})` : '';
   const postsId = `topic-${topic.id}-posts`;
-  useTopicNavigation({ topicId: topic.id, page: data.page.number, totalPages: data.page.totalPages, targetPostId, postsId });
-  const firstNew = useReadTracking({ topicId: topic.id, posts, page: data.page.number, perPage: data.page.size });
+  useTopicNavigation({ topicId: topic.id, page: number, totalPages, targetPostId, postsId });
+  const firstNew = useReadTracking({ topicId: topic.id, posts, page: number, perPage: data.page.size });
 
   return (
     <>
       <title>{`${topic.title}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
       {/* React hoists these into <head>: browsers and crawlers learn the page sequence. */}
-      {data.page.number > 1 ? <link rel="prev" href={hrefFor(data.page.number - 1)} /> : null}
-      {data.page.number < data.page.totalPages ? <link rel="next" href={hrefFor(data.page.number + 1)} /> : null}
+      {number > 1 ? <link rel="prev" href={hrefFor(number - 1)} /> : null}
+      {number < totalPages ? <link rel="next" href={hrefFor(number + 1)} /> : null}
       <Breadcrumb crumbs={breadcrumb} />
       <RefreshNotice query={query} />
       <header className="page-header topic-header">
@@ -55,7 +56,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
         </p>
         <div className="topic-actions">
           <Link to={`/topic/${topic.id}/print`} className="button button-small">
-            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" focusable="false">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24">
               <path fill="currentColor" d="M7 3h10v4H7V3Zm-2 6h14a2 2 0 0 1 2 2v6h-4v4H7v-4H3v-6a2 2 0 0 1 2-2Zm4 7v3h6v-3H9Z" />
             </svg>
             Print
@@ -71,11 +72,11 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
           <p className="notice">This topic is locked: no new replies can be posted.</p>
         ) : null}
       </header>
-      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />
+      <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Post pages, top" state={TO_POSTS_STATE} />
       <section
         id={postsId}
         className="posts"
-        aria-label={`Posts, page ${data.page.number} of ${data.page.totalPages}`}
+        aria-label={`Posts, page ${number} of ${totalPages}`}
         tabIndex={-1}
         // Keyboard reading announces "post 16 of 41" and bounds its jump field with it.
         data-post-count={data.page.totalItems}
@@ -92,7 +93,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
           </Fragment>
         ))}
       </section>
-      <Pagination current={data.page.number} total={data.page.totalPages} hrefFor={hrefFor} label="Post pages, bottom" state={TO_POSTS_STATE} />
+      <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Post pages, bottom" state={TO_POSTS_STATE} />
       {footer}
     </>
   );

@@ -25,17 +25,11 @@ export function useTopicNavigation({ topicId, page, totalPages, targetPostId, po
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    if (targetPostId !== null) {
-      const element = document.getElementById(`msg${targetPostId}`);
-      if (!element) return;
-      element.scrollIntoView({ block: 'start' });
-      element.focus({ preventScroll: true });
-    } else if (wantsPosts(state)) {
-      const posts = document.getElementById(postsId);
-      if (!posts) return;
-      posts.scrollIntoView({ block: 'start' });
-      posts.focus({ preventScroll: true });
-    }
+    const id = targetPostId !== null ? `msg${targetPostId}` : wantsPosts(state) ? postsId : null;
+    const element = id && document.getElementById(id);
+    if (!element) return;
+    element.scrollIntoView({ block: 'start' });
+    element.focus({ preventScroll: true });
     // Runs per navigation (location key), not per render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, targetPostId]);
