@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { printPageQuery } from '../../features/print/api/print-pages';
 import { ensureRouteData } from '../../lib/connection/offline';
+import { shouldRetry } from '../../lib/query-client';
 import { useLoaderData, useNavigationInfo, type LoaderArgs, type ReaderRoute } from '../navigation/route-loader';
 import { requireId } from './route-params';
 
@@ -12,7 +13,9 @@ export function printRoute(queryClient: QueryClient): ReaderRoute<PrintLoaderDat
     // Page 1 names the topic, its trail and how many pages there are; the view loads the rest.
     loader: async ({ params }: LoaderArgs): Promise<PrintLoaderData> => {
       const topicId = requireId(params.topicId);
-      await ensureRouteData(queryClient, printPageQuery(topicId, 1));
+      // The app's retries, not the print pages' own: those retry a timeout, which kept the
+      // reader on the skeleton for 45 s instead of 15 (see shouldRetry).
+      await ensureRouteData(queryClient, { ...printPageQuery(topicId, 1), retry: shouldRetry });
       return { topicId };
     },
     // Its own chunk (and its print styles with it), loaded beside page 1's data.
