@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Crumb } from '../lib/api/schemas';
 import { boardHref, categoryHref, topicHref } from '../lib/routes';
+import { UntrustedText } from './untrusted-text';
 
 function crumbHref(crumb: Crumb): string {
   if (crumb.id === null) return '/';
@@ -26,13 +27,10 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
       <ol>
         {crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
+          const name = <UntrustedText>{crumb.name}</UntrustedText>;
           return (
             <li key={`${crumb.kind}-${crumb.id ?? 'root'}`}>
-              {last ? (
-                <span aria-current="page">{crumb.name}</span>
-              ) : (
-                <Link to={crumbHref(crumb)}>{crumb.name}</Link>
-              )}
+              {last ? <span aria-current="page">{name}</span> : <Link to={crumbHref(crumb)}>{name}</Link>}
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import { postHref } from '../../../lib/routes';
 import { Avatar } from '../../../ui/avatar';
 import { PostBody } from '../../../ui/post-body/post-body';
 import { Time } from '../../../ui/time';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 
 type PostArticleProps = { post: Post; topicId: number; targeted: boolean };
 
@@ -23,13 +24,14 @@ export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
       <div className="post-content">
         <header className="post-header">
           <h2 id={subjectId} className="post-subject">
-            {post.subject || 'No subject'}
+            <UntrustedText>{post.subject || 'No subject'}</UntrustedText>
           </h2>
           <p className="post-meta">
             <Link to={postHref(topicId, post.id)} className="post-number" aria-label={`Post ${post.number}, link to this post`}>
               #{post.number}
             </Link>
-            <span className="visually-hidden"> by {post.author.name}, </span>
+            {/* Only heard (it is visually hidden): clamped, with no visible order to isolate. */}
+            <span className="visually-hidden"> by {clampText(post.author.name)}, </span>
             <Time iso={post.postedAt} />
           </p>
         </header>
@@ -37,7 +39,7 @@ export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
         {post.editedAt ? (
           <p className="post-edited muted">
             Last edit: <Time iso={post.editedAt} />
-            {post.editedBy ? ` by ${post.editedBy}` : null}
+            {post.editedBy ? <> by <UntrustedText>{post.editedBy}</UntrustedText></> : null}
           </p>
         ) : null}
       </div>
@@ -52,8 +54,15 @@ function AuthorCard({ author }: { author: Author }) {
     <div className="post-author">
       <Avatar author={author} />
       <div className="post-author-text">
-        <p className="author-name">{author.name}</p>
-        {author.title ? <p className="author-title">{author.title}</p> : null}
+        {/* Lines of their own: dir="auto" isolates them (as <bdi> does) and sets their direction. */}
+        <p className="author-name" dir="auto">
+          {clampText(author.name)}
+        </p>
+        {author.title ? (
+          <p className="author-title" dir="auto">
+            {clampText(author.title)}
+          </p>
+        ) : null}
         {kind ? <p className="author-title muted">{kind}</p> : null}
         {author.postCount != null ? <p className="author-posts muted">{pluralize(author.postCount, 'post', 'posts')}</p> : null}
       </div>

@@ -7,6 +7,7 @@ import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { topicPageQuery } from '../api/topic-query';
 import { PostArticle } from './post-article';
 import { useReadTracking } from './use-read-tracking';
@@ -37,7 +38,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
 
   return (
     <>
-      <title>{`${topic.title}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
+      <title>{clampText(`${topic.title}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`)}</title>
       {/* React hoists these into <head>: browsers and crawlers learn the page sequence. */}
       {number > 1 ? <link rel="prev" href={hrefFor(number - 1)} /> : null}
       {number < totalPages ? <link rel="next" href={hrefFor(number + 1)} /> : null}
@@ -47,10 +48,10 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
         <h1>
           {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
           {topic.locked && !topic.movedTo ? <span className="badge badge-locked">Locked</span> : null}
-          {topic.title}
+          <UntrustedText>{topic.title}</UntrustedText>
         </h1>
         <p className="page-meta">
-          Started by <span className="author-name">{topic.starter.name}</span> on <Time iso={topic.startedAt} relative={false} />
+          Started by <span className="author-name"><UntrustedText>{topic.starter.name}</UntrustedText></span> on <Time iso={topic.startedAt} relative={false} />
           {' · '}
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
@@ -66,7 +67,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
         {topic.movedTo ? (
           // SMF's moved-topic notice: the way on comes before the notice's own post.
           <p className="notice notice-moved">
-            This topic has moved to <Link to={topicHref(topic.movedTo.id)}>{topic.movedTo.title}</Link>
+            This topic has moved to <Link to={topicHref(topic.movedTo.id)}><UntrustedText>{topic.movedTo.title}</UntrustedText></Link>
           </p>
         ) : topic.locked ? (
           <p className="notice">This topic is locked: no new replies can be posted.</p>
