@@ -4,6 +4,7 @@
 // (private modes, quotas): every access is guarded, and a failure only costs the
 // markers, never the page.
 import { useSyncExternalStore } from 'react';
+import { topicHref } from '../routes';
 
 export type ReadPosition = {
   /** The highest post read: its id and its number in the topic (1 = opening post). */
@@ -29,20 +30,15 @@ let cache: Store | null = null;
 let version = 0;
 const listeners = new Set<() => void>();
 
-function emptyStore(): Store {
-  return { topics: {}, boards: {} };
-}
-
 function load(): Store {
   if (cache) return cache;
+  let stored: unknown;
   try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    cache = readStore(raw ? JSON.parse(raw) : null);
+    stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? 'null');
   } catch (error) {
-    console.warn('[lectern] reading positions could not be loaded; unread markers are off for now', error);
-    cache = emptyStore();
+    console.warn('[lectern] reading positions could not be loaded', error);
   }
-  return cache;
+  return (cache = readStore(stored));
 }
 
 // Stored data is input too: an older build, another tab or a hand in the console may
@@ -51,16 +47,19 @@ function load(): Store {
 // board and topic page; an `at` that is no string made pruning throw).
 function readStore(value: unknown): Store {
   const { topics, boards } = (value ?? {}) as Record<string, unknown>;
-  return { topics: valid(topics, isPosition), boards: valid(boards, (at) => typeof at === 'string') };
+  return {
+    topics: valid(topics, (entry) => {
+      const p = entry as Partial<Record<keyof ReadPosition, unknown>> | null;
+      return typeof p?.at === 'string' && [p.postId, p.number, p.perPage].every((n) => Number.isSafeInteger(n) && (n as number) > 0);
+    }),
+    boards: valid(boards, (at) => typeof at === 'string'),
+  };
 }
 
+/** The entries of `record` that pass `ok`; none when it is no object at all. */
 function valid<T>(record: unknown, ok: (value: unknown) => boolean): Record<string, T> {
-  return Object.fromEntries(Object.entries(typeof record === 'object' && record ? record : {}).filter(([, value]) => ok(value)));
-}
-
-function isPosition(value: unknown): boolean {
-  const { postId, number, perPage, at } = (value ?? {}) as Record<string, unknown>;
-  return typeof at === 'string' && [postId, number, perPage].every((n) => Number.isSafeInteger(n) && (n as number) > 0);
+  // `?? 0`: entries of nothing, where null and undefined would throw.
+  return Object.fromEntries(Object.entries((record ?? 0) as object).filter(([, value]) => ok(value)));
 }
 
 function save(store: Store): void {
@@ -130,9 +129,7 @@ export function hasUnread(topic: TopicLike, boardId: number): boolean {
 /** The page holding the first unread post, anchored at the "new posts" divider. */
 export function firstUnreadHref(topicId: number): string {
   const position = getReadPosition(topicId);
-  if (!position) return `/topic/${topicId}`;
-  const page = Math.floor(position.number / Math.max(1, position.perPage)) + 1;
-  return page > 1 ? `/topic/${topicId}?page=${page}#new` : `/topic/${topicId}#new`;
+  return position ? `${topicHref(topicId, Math.floor(position.number / Math.max(1, position.perPage)) + 1)}#new` : topicHref(topicId);
 }
 
 function subscribe(listener: () => void): () => void {
