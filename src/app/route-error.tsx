@@ -89,9 +89,11 @@ export function NotFoundPage() {
 }
 
 // The trail above something missing is worked out from the cache by code that loads
-// only for a "not found" (it is off the way to every first post).
-const TrailCrumbs = lazy(async () => ({ default: (await import('./known-trail')).TrailCrumbs }));
-const UpLink = lazy(async () => ({ default: (await import('./known-trail')).UpLink }));
+// only for a "not found" (it is off the way to every first post). One import for both
+// parts: each import() site costs its own preload wrapper in the main chunk.
+const knownTrail = () => import('./known-trail');
+const TrailCrumbs = lazy(async () => ({ default: (await knownTrail()).TrailCrumbs }));
+const UpLink = lazy(async () => ({ default: (await knownTrail()).UpLink }));
 
 type ErrorPanelProps = { face: ErrorFace; onRetry?: (() => void) | undefined; retrying?: boolean; missing?: string | null };
 
