@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import type { BoardResponse, BoardSummary, Crumb, ForumResponse, TopicResponse } from '../lib/api/schemas';
 import { boardHref, categoryHref, topicHref } from '../lib/routes';
 import { Breadcrumb } from '../ui/breadcrumb';
+import { UntrustedText } from '../ui/untrusted-text';
 
 function crumbHref(kind: Exclude<Crumb['kind'], 'forum'>, id: number): string {
   return kind === 'category' ? categoryHref(id) : kind === 'board' ? boardHref(id) : topicHref(id);
@@ -81,7 +82,7 @@ export function UpLink({ pathname }: { pathname: string }) {
   if (!up || up.kind === 'forum' || up.id === null) return null;
   return (
     <Link to={crumbHref(up.kind, up.id)} className="button">
-      Up to {up.name}
+      Up to <UntrustedText>{up.name}</UntrustedText>
     </Link>
   );
 }

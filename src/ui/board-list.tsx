@@ -4,6 +4,7 @@ import { pluralize } from '../lib/format/format';
 import { boardHref, postHref } from '../lib/routes';
 import { OffForumLink, offForumTarget } from './off-forum-link';
 import { Time } from './time';
+import { clampText, UntrustedText } from './untrusted-text';
 
 type BoardListProps = {
   boards: readonly BoardSummary[];
@@ -38,10 +39,14 @@ export function BoardList({ boards, headingLevel }: BoardListProps) {
                 {board.lastPost ? (
                   <p>
                     <span className="muted">Last post by </span>
-                    <span className="author-name">{board.lastPost.author.name}</span>
+                    <span className="author-name">
+                      <UntrustedText>{board.lastPost.author.name}</UntrustedText>
+                    </span>
                     <br />
                     <span className="muted">in </span>
-                    <Link to={postHref(board.lastPost.topicId, board.lastPost.postId)}>{board.lastPost.topicTitle}</Link>
+                    <Link to={postHref(board.lastPost.topicId, board.lastPost.postId)}>
+                      <UntrustedText>{board.lastPost.topicTitle}</UntrustedText>
+                    </Link>
                     <br />
                     <Time iso={board.lastPost.postedAt} />
                   </p>
@@ -63,9 +68,10 @@ export function BoardList({ boards, headingLevel }: BoardListProps) {
  */
 function BoardLink({ board }: { board: BoardSummary }) {
   // "" is how SMF stores "no redirect"; the contract treats it as absent.
-  if (!board.redirectUrl) return <Link to={boardHref(board.id)}>{board.name}</Link>;
+  const name = <UntrustedText>{board.name}</UntrustedText>;
+  if (!board.redirectUrl) return <Link to={boardHref(board.id)}>{name}</Link>;
   const target = offForumTarget(board.redirectUrl);
-  return target ? <OffForumLink target={target}>{board.name}</OffForumLink> : <>{board.name}</>;
+  return target ? <OffForumLink target={target}>{name}</OffForumLink> : name;
 }
 
 /** "Link to blog.example.com", or "Link unavailable" for an address the reader will not open. */
@@ -115,7 +121,7 @@ function ChildBoardNames({ boards, depth }: { boards: readonly BoardSummary[]; d
               {depth < NESTED_NAMES_DEPTH ? (
                 <ChildBoardNames boards={board.children} depth={depth + 1} />
               ) : (
-                <Link to={boardHref(board.id)} aria-label={`More child boards, in ${board.name}`}>
+                <Link to={boardHref(board.id)} aria-label={`More child boards, in ${clampText(board.name)}`}>
                   more…
                 </Link>
               )}

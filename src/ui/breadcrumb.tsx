@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Crumb } from '../lib/api/schemas';
 import { boardHref, categoryHref, topicHref } from '../lib/routes';
-import { UntrustedText } from './untrusted-text';
+import { clampText } from './untrusted-text';
 
 function crumbHref(crumb: Crumb): string {
   if (crumb.id === null) return '/';
@@ -27,10 +27,19 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
       <ol>
         {crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
-          const name = <UntrustedText>{crumb.name}</UntrustedText>;
+          const name = clampText(crumb.name);
+          // dir="auto" isolates the name (as <bdi> does) on the element that holds it.
           return (
             <li key={`${crumb.kind}-${crumb.id ?? 'root'}`}>
-              {last ? <span aria-current="page">{name}</span> : <Link to={crumbHref(crumb)}>{name}</Link>}
+              {last ? (
+                <span aria-current="page" dir="auto">
+                  {name}
+                </span>
+              ) : (
+                <Link to={crumbHref(crumb)} dir="auto">
+                  {name}
+                </Link>
+              )}
             </li>
           );
         })}

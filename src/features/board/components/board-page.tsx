@@ -11,6 +11,7 @@ import { Pagination } from '../../../ui/pagination';
 import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { boardQuery } from '../api/board-query';
 
 // SMF's default, used to link a long topic's last pages from the board.
@@ -31,11 +32,13 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
   const unread = new Set(topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => topic.id));
   return (
     <>
-      <title>{`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`}</title>
+      <title>{clampText(`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`)}</title>
       <Breadcrumb crumbs={breadcrumb} />
       <RefreshNotice query={query} />
       <header className="page-header">
-        <h1>{board.name}</h1>
+        <h1>
+          <UntrustedText>{board.name}</UntrustedText>
+        </h1>
         {board.description ? <p className="page-description">{board.description}</p> : null}
         {board.redirectUrl ? null : (
           <p className="page-meta">
@@ -130,18 +133,22 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
           ) : null}
           {movedTo ? (
             // Straight to where the topic lives now; the notice itself stays at its own URL.
-            <Link to={topicHref(movedTo.id)}>Moved: {movedTo.title}</Link>
+            <Link to={topicHref(movedTo.id)}>
+              Moved: <UntrustedText>{movedTo.title}</UntrustedText>
+            </Link>
           ) : (
-            <Link to={topicHref(topic.id)}>{topic.title}</Link>
+            <Link to={topicHref(topic.id)}>
+              <UntrustedText>{topic.title}</UntrustedText>
+            </Link>
           )}
           {unread ? (
-            <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${topic.title}: go to the first unread`}>
+            <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${clampText(topic.title)}: go to the first unread`}>
               New
             </Link>
           ) : null}
         </h3>
         <p className="topic-starter muted">
-          Started by <span className="author-name">{topic.starter.name}</span>, <Time iso={topic.startedAt} />
+          Started by <span className="author-name"><UntrustedText>{topic.starter.name}</UntrustedText></span>, <Time iso={topic.startedAt} />
           {postPages > 1 ? (
             <span className="topic-pages">
               {' '}
@@ -162,7 +169,9 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
         </Link>
         <br />
         <span className="muted">by </span>
-        <span className="author-name">{topic.lastPost.author.name}</span>
+        <span className="author-name">
+          <UntrustedText>{topic.lastPost.author.name}</UntrustedText>
+        </span>
       </p>
     </li>
   );

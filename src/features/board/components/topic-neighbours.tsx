@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { BoardResponse, TopicSummary } from '../../../lib/api/schemas';
 import { topicHref } from '../../../lib/routes';
+import { UntrustedText } from '../../../ui/untrusted-text';
 import { boardQuery } from '../api/board-query';
 import './topic-neighbours.css';
 
@@ -52,7 +53,9 @@ export function TopicNeighbours({ boardId, topicId }: { boardId: number; topicId
       {data.previous ? (
         <Link to={topicHref(data.previous.id)} className="topic-neighbour">
           <span className="muted">‹ Previous topic</span>
-          <span>{data.previous.title}</span>
+          <span>
+            <UntrustedText>{data.previous.title}</UntrustedText>
+          </span>
         </Link>
       ) : (
         <span />
@@ -60,7 +63,9 @@ export function TopicNeighbours({ boardId, topicId }: { boardId: number; topicId
       {data.next ? (
         <Link to={topicHref(data.next.id)} className="topic-neighbour topic-neighbour-next">
           <span className="muted">Next topic ›</span>
-          <span>{data.next.title}</span>
+          <span>
+            <UntrustedText>{data.next.title}</UntrustedText>
+          </span>
         </Link>
       ) : null}
     </nav>

@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { BoardList } from '../../../ui/board-list';
 import { RefreshNotice } from '../../../ui/refresh-notice';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { forumQuery } from '../api/forum-query';
 
 /** The board index: every category with its boards, as SMF's front page. */
@@ -10,9 +11,11 @@ export function ForumIndexPage() {
   const { forum, categories } = data;
   return (
     <>
-      <title>{forum.name}</title>
+      <title>{clampText(forum.name)}</title>
       <header className="page-header">
-        <h1>{forum.name}</h1>
+        <h1>
+          <UntrustedText>{forum.name}</UntrustedText>
+        </h1>
         {forum.description ? <p className="page-description">{forum.description}</p> : null}
       </header>
       <RefreshNotice query={query} />
@@ -21,7 +24,7 @@ export function ForumIndexPage() {
         // The id is the contract's anchor: /#c{id} scrolls to the category.
         <section key={category.id} id={`c${category.id}`} className="category" aria-labelledby={`c${category.id}-name`}>
           <h2 id={`c${category.id}-name`} className="category-name">
-            {category.name}
+            <UntrustedText>{category.name}</UntrustedText>
           </h2>
           {category.boards.length > 0 ? (
             <BoardList boards={category.boards} headingLevel={3} />

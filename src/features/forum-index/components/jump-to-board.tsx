@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { BoardSummary } from '../../../lib/api/schemas';
 import { boardHref } from '../../../lib/routes';
+import { UntrustedText } from '../../../ui/untrusted-text';
 import { forumQuery } from '../api/forum-query';
 import './jump-to-board.css';
 
@@ -34,7 +35,7 @@ export function JumpToBoard({ currentBoardId }: { currentBoardId: number | null 
             {data.categories.map((category) => (
               <li key={category.id}>
                 <Link to={`/#c${category.id}`} className="jump-to-category">
-                  {category.name}
+                  <UntrustedText>{category.name}</UntrustedText>
                 </Link>
                 <BoardLinks boards={category.boards} currentBoardId={currentBoardId} />
               </li>
@@ -53,7 +54,7 @@ function BoardLinks({ boards, currentBoardId }: { boards: readonly BoardSummary[
       {boards.map((board) => (
         <li key={board.id}>
           <Link to={boardHref(board.id)} aria-current={board.id === currentBoardId ? 'page' : undefined}>
-            {board.name}
+            <UntrustedText>{board.name}</UntrustedText>
           </Link>
           <BoardLinks boards={board.children} currentBoardId={currentBoardId} />
         </li>

@@ -5,6 +5,7 @@ import { isApiError } from '../../../lib/api/api-error';
 import { formatCount } from '../../../lib/format/format';
 import { topicHref } from '../../../lib/routes';
 import { printPageQuery } from '../api/print-pages';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { formatPrintDate } from './print-date';
 import { PrintPostGroup } from './print-post';
 import { usePrintPages, type PrintPages } from './use-print-pages';
@@ -40,7 +41,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
   }
   const { topic, breadcrumb } = first;
   const forumName = breadcrumb.find((crumb) => crumb.kind === 'forum')?.name ?? '';
-  const trail = breadcrumb.filter((crumb) => crumb.kind === 'category' || crumb.kind === 'board').map((crumb) => crumb.name);
+  const trail = breadcrumb.filter((crumb) => crumb.kind === 'category' || crumb.kind === 'board').map((crumb) => clampText(crumb.name));
   const noteId = useId();
   const cut =
     first.page.totalPages > pages.total
@@ -63,7 +64,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
 
   return (
     <div className="print-view">
-      <title>{`Print: ${topic.title}${forumName ? ` · ${forumName}` : ''}`}</title>
+      <title>{clampText(`Print: ${topic.title}${forumName ? ` · ${forumName}` : ''}`)}</title>
       <div className="print-toolbar">
         <div className="print-toolbar-row">
           <Link to={topicHref(topic.id)} className="print-back">
@@ -95,9 +96,12 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
       </div>
 
       <div className={withImages ? 'print-document' : 'print-document print-text-only'}>
-        <h1 className="print-forum">{forumName}</h1>
+        <h1 className="print-forum">
+          <UntrustedText>{forumName}</UntrustedText>
+        </h1>
         <p className="print-trail">
-          {[...trail, ''].join(' => ')}Topic started by: {topic.starter.name} on{' '}
+          {[...trail, ''].join(' => ')}
+          Topic started by: <UntrustedText>{topic.starter.name}</UntrustedText> on{' '}
           <time dateTime={topic.startedAt}>{formatPrintDate(topic.startedAt)}</time>
         </p>
         <div className="print-posts">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Post } from '../../../lib/api/schemas';
 import { PostBody } from '../../../ui/post-body/post-body';
+import { UntrustedText } from '../../../ui/untrusted-text';
 import { formatPrintDate } from './print-date';
 
 // Under this many characters of BBCode a post fits on a sheet: keep it whole. A longer
@@ -14,10 +15,17 @@ export const PrintPost = memo(function PrintPost({ post }: { post: Post }) {
   return (
     <article id={`msg${post.id}`} className={short ? 'print-post print-post-short' : 'print-post'} aria-labelledby={titleId}>
       <h2 id={titleId} className="print-post-title">
-        Title: <strong>{post.subject || 'No subject'}</strong>
+        Title:{' '}
+        <strong>
+          <UntrustedText>{post.subject || 'No subject'}</UntrustedText>
+        </strong>
       </h2>
       <p className="print-post-by">
-        Post by: <strong>{post.author.name}</strong> on <time dateTime={post.postedAt}>{formatPrintDate(post.postedAt)}</time>
+        Post by:{' '}
+        <strong>
+          <UntrustedText>{post.author.name}</UntrustedText>
+        </strong>{' '}
+        on <time dateTime={post.postedAt}>{formatPrintDate(post.postedAt)}</time>
       </p>
       <PostBody post={post} />
     </article>

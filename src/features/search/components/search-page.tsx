@@ -6,6 +6,7 @@ import { Pagination } from '../../../ui/pagination';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { searchQuery } from '../api/search-query';
 import { searchHref } from '../../../lib/routes';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { queryWords, wordPattern } from '../text/snippet';
 import { SearchResult } from './search-result';
 import './search-page.css';
@@ -62,10 +63,14 @@ function SearchResults({ q, page }: { q: string; page: number }) {
 
   return (
     <>
-      <title>{`Search: ${q}${pageSuffix}`}</title>
+      <title>{clampText(`Search: ${q}${pageSuffix}`)}</title>
       <header className="page-header">
         <h1>
-          Search results for <q className="search-query">{q}</q>
+          {/* The words come from the address, which anyone can write and link to. */}
+          Search results for{' '}
+          <q className="search-query">
+            <UntrustedText>{q}</UntrustedText>
+          </q>
         </h1>
         <p className="page-meta">
           {totalItems === 0

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { SearchResponse } from '../../../lib/api/schemas';
 import { boardHref, postHref } from '../../../lib/routes';
 import { Time } from '../../../ui/time';
+import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { bbcodeToPlainText } from '../text/plain-text';
 import { highlight, snippet, type Piece } from '../text/snippet';
 
@@ -20,29 +21,39 @@ export function SearchResult({ result, pattern }: { result: Result; pattern: Reg
     <li className="search-result">
       <h2 className="search-result-title">
         <Link to={postHref(topic.id, post.id)}>
-          <Marked pieces={highlight(topic.title, pattern)} />
+          <bdi>
+            <Marked pieces={highlight(clampText(topic.title), pattern)} />
+          </bdi>
           <span className="visually-hidden">, post {post.number}</span>
         </Link>
       </h2>
       <p className="search-result-meta">
         <span>
-          in <Link to={boardHref(board.id)}>{board.name}</Link>
+          in{' '}
+          <Link to={boardHref(board.id)}>
+            <UntrustedText>{board.name}</UntrustedText>
+          </Link>
         </span>
         <span>
-          by <span className="author-name">{post.author.name}</span>
+          by{' '}
+          <span className="author-name">
+            <UntrustedText>{post.author.name}</UntrustedText>
+          </span>
         </span>
         <Time iso={post.postedAt} />
         <span aria-hidden="true">#{post.number}</span>
       </p>
       {ownSubject ? (
         <p className="search-result-subject" dir="auto">
-          <Marked pieces={highlight(subject, pattern)} />
+          <Marked pieces={highlight(clampText(subject), pattern)} />
         </p>
       ) : null}
       {excerpt.pieces.length > 0 ? (
         <p className="search-snippet" dir="auto">
           {excerpt.cutStart ? '… ' : null}
-          <Marked pieces={excerpt.pieces} />
+          <bdi>
+            <Marked pieces={excerpt.pieces} />
+          </bdi>
           {excerpt.cutEnd ? ' …' : null}
         </p>
       ) : null}
