@@ -41,38 +41,42 @@ export function isSavedResource(queryKey: QueryKey): boolean {
   return SAVED_RESOURCES.has(queryKey[0]);
 }
 
-/** Thrown for a saved entry that is not a page this reader can show; the persister then drops it. */
+/** Thrown for a saved entry that cannot be one; the persister then drops it. */
 export class UnreadableEntryError extends Error {
   override readonly name = 'UnreadableEntryError';
 }
 
 /**
- * A saved entry read back from storage. Stored data is input too: storage can be
- * edited by hand, written half by a crash, or hold what an older build got past its
- * checks (`posts: null` failed the page; `page.number: 1e308` hung the tab). So an
- * entry passes the same schemas as the forum's answers, must be about what its key
- * names (as the client checks an answer is about what was asked for), and be dated
- * no later than `now` (a date in the future would keep it fresh, unrefreshed, for
- * ever). Throws `UnreadableEntryError` otherwise.
+ * A saved entry as read from storage. Stored data is input too: storage can be edited
+ * by hand, written half by a crash, or hold what an older build got past its checks.
+ * This checks only what the persister relies on, cheaply enough for the sweep, which
+ * reads every entry: the envelope, and a date no later than `now` (one in the future
+ * would keep a copy fresh, unrefreshed, for ever). `savedAnswer` checks the page itself
+ * when it is about to be shown. Throws `UnreadableEntryError`.
  */
 export function readSavedEntry(text: string, now: number): PersistedQuery {
   const entry = JSON.parse(text) as PersistedQuery;
-  const [resource, id] = Array.isArray(entry?.queryKey) ? entry.queryKey : [];
-  const envelope = v.safeParse(
-    v.object({ buster: v.string(), queryHash: v.string(), state: v.object({ dataUpdatedAt: v.pipe(v.number(), v.integer(), v.minValue(1), v.check((at) => at <= now)) }) }),
-    entry,
-  );
+  const envelope = v.object({
+    buster: v.string(),
+    queryHash: v.string(),
+    state: v.object({ dataUpdatedAt: v.pipe(v.number(), v.integer(), v.minValue(1), v.check((at) => at <= now)) }),
+  });
+  if (!v.safeParse(envelope, entry).success) throw new UnreadableEntryError('A saved copy is not an entry Lectern wrote.');
+  return entry;
+}
+
+/**
+ * The saved answer for `queryKey`, checked as the forum's own answers are: the same
+ * schema (`posts: null` failed the page; `page.number: 1e308` hung the tab), and about
+ * the board, topic or post the key names. Undefined when it fails.
+ */
+export function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
+  const [resource, id] = queryKey;
   const schema = SAVED_RESOURCES.get(resource);
-  const data = schema && v.safeParse(schema, entry?.state?.data);
-  if (
-    !envelope.success ||
-    !data?.success ||
-    hashKey(entry.queryKey) !== entry.queryHash ||
-    (resource !== 'forum' && (data.output as Record<string, { id?: unknown } | undefined>)[String(resource).slice(0, -1)]?.id !== id)
-  ) {
-    throw new UnreadableEntryError(`The saved copy ${String(entry?.queryHash)} is not a page Lectern can show.`);
-  }
-  return { ...entry, state: { ...entry.state, data: data.output } };
+  const result = schema && v.safeParse(schema, data);
+  if (!result?.success) return undefined;
+  const about = resource === 'forum' || (result.output as Record<string, { id?: unknown } | undefined>)[String(resource).slice(0, -1)]?.id === id;
+  return about ? result.output : undefined;
 }
 
 /**
@@ -97,8 +101,9 @@ export type SavedCopies = {
   saveKey: (queryClient: QueryClient, queryKey: QueryKey) => Promise<void>;
   /**
    * Puts the saved copy of `queryKey` into the cache, dated when it was saved and
-   * marked as a saved copy; undefined when there is none (or it is expired or from
-   * another build). Throws when storage fails.
+   * marked as a saved copy; undefined when there is none (or it is expired, from
+   * another build, or fails the checks of `savedAnswer`: then it is dropped). Throws
+   * when storage fails.
    */
   restore: (queryClient: QueryClient, queryKey: QueryKey) => Promise<unknown>;
   /** Drops expired entries and other builds' entries, when the index says there are any. */
@@ -132,11 +137,12 @@ export function createSavedCopies(store: SavedCopyStore, options: { buster: stri
       let entry: ((value: PersistedQuery) => void) | undefined;
       const saved = new Promise<PersistedQuery>((resolve) => (entry = resolve));
       const hash = hashKey(queryKey);
-      const data = await persister.retrieveQuery(hash, entry);
-      if (data === undefined) return undefined;
+      const stored = await persister.retrieveQuery(hash, entry);
+      if (stored === undefined) return undefined;
       const { state, queryHash } = await saved;
       // Another page's entry, filed under this page's key by a hand in storage, is not this page.
-      if (queryHash !== hash) {
+      const data = queryHash === hash ? savedAnswer(queryKey, stored) : undefined;
+      if (data === undefined) {
         await storage.removeItem(`lectern-${hash}`);
         return undefined;
       }
