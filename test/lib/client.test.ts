@@ -4,6 +4,7 @@ import { SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { ApiError } from '../../src/lib/api/api-error';
 import { apiGet } from '../../src/lib/api/client';
+import { startEarlyRequest } from '../../src/lib/api/early-request';
 import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../../src/lib/api/schemas';
 import { shouldRetry } from '../../src/lib/query-client';
 
@@ -96,6 +97,18 @@ describe('the API client', () => {
     }));
     const error = await failure(apiGet('/forum', forumResponseSchema, { timeoutMs: 50 }));
     expect(error.kind).toBe('timeout');
+  });
+
+  it('tells an early request whose answer was cut off by its own timeout as a timeout, not a lost connection', async () => {
+    // What a browser's fetch does when its signal times out while the body is read:
+    // the body's stream fails with the TimeoutError.
+    const stalled = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.error(new DOMException('The operation timed out.', 'TimeoutError')),
+    });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(new Response(stalled, { headers: { 'Content-Type': 'application/json' } }));
+    startEarlyRequest({ pathname: '/', search: '' });
+    const error = await failure(apiGet('/forum', forumResponseSchema));
+    expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'timeout', message: 'The server did not answer within 15 s.' });
   });
 
   it('lets a cancellation by the caller through as an abort, not an error to show', async () => {

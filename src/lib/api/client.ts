@@ -29,6 +29,16 @@ export async function apiGet<TSchema extends v.GenericSchema>(
 ): Promise<v.InferOutput<TSchema>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // Why a request ended without an answer, before or while its body was read. A
+  // cancellation by the caller (React Query aborting an unused request) is not an
+  // error to show. A timeout is ours, or the early request's own (its clock started
+  // sooner, so ours may not have run out yet): either is a timeout, not a lost connection.
+  const lost = (cause: unknown, message: string): unknown => {
+    if (signal?.aborted) return cause;
+    return timeout.aborted || (cause instanceof DOMException && cause.name === 'TimeoutError')
+      ? new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`, { path, cause })
+      : new ApiError('network', message, { path, cause });
+  };
 
   let response: Response;
   try {
@@ -38,20 +48,14 @@ export async function apiGet<TSchema extends v.GenericSchema>(
         signal: combined,
       }));
   } catch (cause) {
-    // A cancellation by the caller (React Query aborting an unused request) is not an error to show.
-    if (signal?.aborted) throw cause;
-    if (timeout.aborted || (cause instanceof DOMException && cause.name === 'TimeoutError')) {
-      throw new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`, { path, cause });
-    }
-    throw new ApiError('network', 'The server could not be reached.', { path, cause });
+    throw lost(cause, 'The server could not be reached.');
   }
 
   let text: string;
   try {
     text = await response.text();
   } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError(timeout.aborted ? 'timeout' : 'network', 'The connection dropped while reading the answer.', { path, cause });
+    throw lost(cause, 'The connection dropped while reading the answer.');
   }
 
   if (!response.ok) {
