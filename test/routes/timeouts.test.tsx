@@ -68,7 +68,7 @@ describe('a forum that does not answer', () => {
     await wait(100);
     // A few real moments for what the failure loads (the look for a saved copy), and at
     // most a few fake ones: the page is there at about 15 s, not after the retries.
-    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'The forum is taking too long' })).toBeInTheDocument(), { interval: 10, timeout: 3000 });
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'The forum is taking too long' })).toBeInTheDocument(), { interval: 10, timeout: 5000 });
     expect(screen.getByText('The server did not answer in time.')).toBeInTheDocument();
     expect(screen.queryByText('Loading…')).toBeNull();
     expect(requests).toBe(1);
@@ -94,7 +94,7 @@ describe('a forum that does not answer', () => {
     server.use(http.get('*/api/*', () => new Promise<never>(() => undefined)));
     renderWithRetries(url);
     await wait(15_100);
-    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'The forum is taking too long' })).toBeInTheDocument(), { interval: 10, timeout: 3000 });
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'The forum is taking too long' })).toBeInTheDocument(), { interval: 10, timeout: 5000 });
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });
