@@ -195,12 +195,12 @@ describe('in search results', () => {
 });
 
 describe('in the print view', () => {
-  it('isolates the forum name, the starter, subjects and authors', async () => {
+  it('isolates the forum name, the trail, the starter, subjects and authors', async () => {
     serveTopic(await seedTopicWith((field) => reversing(field)));
     renderRoute(`/topic/${SEED_TOPIC_ID}/print`);
     expect(await screen.findByRole('heading', { level: 1, name: reversing('forum') })).toBeInTheDocument();
-    for (const field of ['forum', 'starter', 'subject', 'author']) await expectIsolated(reversing(field));
-    expect(screen.getByText(/Topic started by:/)).toHaveTextContent(`${reversing('category')} => ${reversing('board')} => Topic started by: ${reversing('starter')} on`);
+    for (const field of ['forum', 'category', 'board', 'starter', 'subject', 'author']) await expectIsolated(reversing(field));
+    expect(document.querySelector('.print-trail')).toHaveTextContent(`${reversing('category')} => ${reversing('board')} => Topic started by: ${reversing('starter')} on`);
   });
 
   it('shows a megabyte of title as its first 300 characters in the window title', async () => {

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api/api-error';
 import { formatCount } from '../../../lib/format/format';
@@ -41,7 +41,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
   }
   const { topic, breadcrumb } = first;
   const forumName = breadcrumb.find((crumb) => crumb.kind === 'forum')?.name ?? '';
-  const trail = breadcrumb.filter((crumb) => crumb.kind === 'category' || crumb.kind === 'board').map((crumb) => clampText(crumb.name));
+  const trail = breadcrumb.filter((crumb) => crumb.kind === 'category' || crumb.kind === 'board').map((crumb) => crumb.name);
   const noteId = useId();
   const cut =
     first.page.totalPages > pages.total
@@ -100,7 +100,12 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
           <UntrustedText>{forumName}</UntrustedText>
         </h1>
         <p className="print-trail">
-          {[...trail, ''].join(' => ')}
+          {trail.map((name, i) => (
+            <Fragment key={i}>
+              <UntrustedText>{name}</UntrustedText>
+              {' => '}
+            </Fragment>
+          ))}
           Topic started by: <UntrustedText>{topic.starter.name}</UntrustedText> on{' '}
           <time dateTime={topic.startedAt}>{formatPrintDate(topic.startedAt)}</time>
         </p>
