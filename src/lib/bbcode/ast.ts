@@ -102,10 +102,19 @@ export type BbNode =
   | AttachmentDeletedNode
   | YoutubeNode;
 
+/**
+ * Where the next part of a long body starts: an offset in the body, and the tags open
+ * there, as typed, to open again (a [code] or [nobbc] block cut in two last).
+ */
+export type BbResume = { offset: number; open: readonly string[] };
+
+/** One part of a body: all of it, unless the body is too long to show at once. */
 export type BbDocument = {
   children: BbNode[];
   /** Ids of attachments placed inline by `[attach]`, in document order, without repeats. */
   attachmentIds: number[];
+  /** Where the rest starts, or null when this part ends the body. */
+  next: BbResume | null;
 };
 
 /** Whether a node must stand outside a paragraph. */

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBbcode } from './parse';
+import { parseAllParts } from './parse';
 
 // One post must never freeze the reader, its search snippets, its print view or its saved
 // copy (all of them parse with parseBbcode): the parser's time grows linearly with the
-// body, whatever the body is. Checked by time, robustly: each size is parsed several times
+// body, whatever the body is — every part of it, as a reader who shows them all gets. Checked by time, robustly: each size is parsed several times
 // and its median taken; a body four times as long may take about four times as long plus
 // a fixed allowance for noise; and a miss is measured again before it counts, since other
 // test files share the CPU. A quadratic cost grows 16-fold and fails every attempt.
@@ -21,7 +21,7 @@ function medianMs(body: string, cap = Infinity): number {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
-    parseBbcode(body);
+    parseAllParts(body);
     const time = performance.now() - start;
     if (time > cap) return time;
     times.push(time);
@@ -35,7 +35,7 @@ type Growth = { small: number; large: number; limit: number };
 function nonLinearGrowth(body: (size: number) => string, size: number): Growth | null {
   const small = body(size);
   const large = body(4 * size);
-  parseBbcode(small); // warm up: the first parse also compiles the code
+  parseAllParts(small); // warm up: the first parse also compiles the code
   let worst: Growth | null = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const t1 = medianMs(small);

@@ -1,9 +1,11 @@
 // SMF 2.1 BBCode → validated AST. Iterative (an explicit stack, no recursion), linear
 // in the input, and never throws on any string: a tag it cannot honour stays in the
-// text exactly as the author typed it.
+// text exactly as the author typed it. A long body is parsed a part at a time, so that no
+// post, however long, keeps the reader busy for long (see PART_CHARS).
 import type {
   Align,
   BbDocument,
+  BbResume,
   BbNode,
   ListItemNode,
   TableCellNode,
@@ -26,6 +28,24 @@ import { emailHref, quoteLinkToPath, sanitizeLinkTarget, sanitizeUrl, youtubeId 
 export const MAX_DEPTH = 32;
 /** Quotes nested deeper than this are flattened into the innermost shown quote. */
 export const MAX_QUOTE_DEPTH = 4;
+/**
+ * A part of a long body ends near this many characters (SMF's own default limit for a
+ * post is 20,000, so an ordinary post is one part)…
+ */
+export const PART_CHARS = 20_000;
+/** …or once it has about this many nodes, whichever comes first: each part shows in a few
+ * milliseconds, never the 50 ms that makes a page feel stuck. */
+export const PART_NODES = 2_000;
+/** How far past PART_CHARS a tag begun before it may reach: its attributes (1 KB) and its
+ * one-line content (4 KB). The last part of a body may be this much longer, rather than
+ * leave a sliver for a part of its own. */
+const LOOKAHEAD = 6_000;
+/** Longer lines are taken in pieces (cut after a space, which no link or smiley spans), so
+ * the node budget is looked at often enough. */
+const CHUNK = 1_000;
+/** Thrown, and caught in run(), when a part is full: every tag that is honoured first
+ * flushes the text before it, so that is where the budget is checked and the part ends. */
+const FULL = new Error('part full');
 
 type ParBreak = { type: 'parbreak' };
 type Raw = BbNode | ParBreak;
@@ -270,12 +290,17 @@ const TAGS: Record<string, TagSpec> = {
   }),
 };
 
+/** The table's own entries only: `[constructor]` is no tag (and must not throw). */
+const tagSpec = (name: string): TagSpec | undefined => (Object.hasOwn(TAGS, name) ? TAGS[name] : undefined);
+
 // Tags handled before the table above: their content is not BBCode, or they have none.
 const SELF_CONTAINED = new Set(['code', 'nobbc', 'img', 'youtube', 'attach', 'hr', 'br']);
 const INLINE_SELF_CONTAINED = new Set(['img', 'br']);
 
-const TAG_RE = /\[(\/?)([a-z][a-z0-9]{0,15}|\*)((?:[= \t][^[\]\n]{0,1024})?)\]/iy;
-const NEWLINES = /\n+/g;
+const TAG_RE = /\[(\/?)([a-z][a-z0-9]{0,15}|\*)((?:[= \t][^[\]\r\n]{0,1024})?)\]/iy;
+// CRLF, LF or CR: one line break each (the body is read as it is, not normalised first, so
+// that a part's place in it needs no translating).
+const NEWLINES = /(?:\r\n|\r|\n)+/g;
 const closeTagCache = new Map<string, RegExp>();
 const contentCache = new Map<string, RegExp>();
 
@@ -293,7 +318,7 @@ function closeTagRe(name: string): RegExp {
 function contentRe(name: string): RegExp {
   let re = contentCache.get(name);
   if (!re) {
-    re = new RegExp(`([^[\\n]{0,4096})\\[/${name}\\]`, 'iy');
+    re = new RegExp(`([^[\\r\\n]{0,4096})\\[/${name}\\]`, 'iy');
     contentCache.set(name, re);
   }
   return re;
@@ -388,6 +413,10 @@ function wrapStray(children: Raw[], keep: BbNode['type'], wrap: (inner: Raw[]) =
 
 class Parser {
   private readonly src: string;
+  /** Where this part may end: PART_CHARS, or Infinity in the body's last window. */
+  private readonly soft: number;
+  /** This part continues the one before (see close()). */
+  private readonly resumed: boolean;
   private readonly stack: Frame[];
   private readonly openCounts = new Map<string, number>();
   private readonly attachmentIds: number[] = [];
@@ -396,9 +425,19 @@ class Parser {
    * so one scan to the end, not one per opener. */
   private readonly unclosed = new Set<string>();
   private textStart = 0;
+  /** Nodes made so far, roughly the elements and text nodes they will become. */
+  private nodes = 0;
+  private cut: number | null = null;
+  /** The opening tag of a [code]/[nobbc] block the part ends inside. */
+  private cutBlock = '';
+  /** Frames opened again from the part before: they end with the body, never turn back
+   * into text (that text was a tag, honoured, in the part before). */
+  private readonly carried = new Set<Frame>();
 
-  constructor(src: string) {
+  constructor(src: string, soft: number, resumed: boolean) {
     this.src = src;
+    this.soft = soft;
+    this.resumed = resumed;
     this.stack = [
       {
         tag: '',
@@ -420,50 +459,137 @@ class Parser {
     return this.stack[this.stack.length - 1] as Frame;
   }
 
-  run(): BbDocument {
+  run(open: readonly string[]): BbDocument {
     const { src } = this;
     let pos = 0;
-    for (;;) {
-      const lb = src.indexOf('[', pos);
-      if (lb < 0) break;
-      TAG_RE.lastIndex = lb;
-      const m = TAG_RE.exec(src);
-      const end = m ? this.handleTag(m, lb) : -1;
-      if (end < 0) {
-        pos = lb + 1;
-      } else {
-        pos = end;
-        this.textStart = end;
+    try {
+      for (const raw of open) pos = this.textStart = this.reopen(raw);
+      for (;;) {
+        let lb = src.indexOf('[', pos);
+        if (lb < 0) lb = src.length;
+        if (lb > this.soft) {
+          const cut = this.textCut();
+          this.flushText(cut);
+          this.stop(cut);
+        }
+        if (lb === src.length) break;
+        TAG_RE.lastIndex = lb;
+        const m = TAG_RE.exec(src);
+        const end = m ? this.handleTag(m, lb) : -1;
+        if (end < 0) {
+          pos = lb + 1;
+        } else {
+          pos = end;
+          this.textStart = end;
+        }
       }
+      this.flushText(src.length);
+    } catch (error) {
+      if (error !== FULL) throw error;
     }
-    this.flushText(src.length);
-    while (this.stack.length > 1) this.popFrame(false);
-    const root = this.stack[0] as Frame;
-    return { children: finishFlow(root.children, 'paragraphs'), attachmentIds: this.attachmentIds };
+    const { cut, stack } = this;
+    // The tags open where the part ends, to open again where the next one begins (an
+    // implied row has no text of its own). At most MAX_DEPTH and then some: deeper ones
+    // show nothing of their own, and carrying them all would cost more in every part.
+    const next =
+      cut === null
+        ? null
+        : { offset: cut, open: [...stack.slice(1, 2 * MAX_DEPTH).map((f) => f.raw || `[${f.tag}]`), this.cutBlock] };
+    // At the end of a part, open tags end there; at the end of the body, ones never closed
+    // turn back into the text typed.
+    while (stack.length > 1) this.popFrame(cut !== null);
+    const root = stack[0] as Frame;
+    return { children: finishFlow(root.children, 'paragraphs'), attachmentIds: this.attachmentIds, next };
   }
 
-  /** Emits the pending text up to `end` (a tag is being honoured there). */
+  /** Ends the part at `at`. */
+  private stop(at: number): never {
+    this.cut = at;
+    throw FULL;
+  }
+
+  /** Where a part ends in a run of text that crosses the limit: after the last newline,
+   * else the last space, in its last 2,000 characters; else at the limit itself (but not
+   * between the halves of a surrogate pair). */
+  private textCut(): number {
+    const { src, soft, textStart } = this;
+    for (const c of ['\n', ' ']) {
+      const at = src.lastIndexOf(c, soft - 1) + 1;
+      if (at > textStart && at > soft - 2_000) return at;
+    }
+    return Math.max(textStart, this.hardCut());
+  }
+
+  private hardCut(): number {
+    const { soft } = this;
+    return (this.src.charCodeAt(soft - 1) & 0xfc00) === 0xd800 ? soft - 1 : soft;
+  }
+
+  /** Opens a tag carried over from the part before, as it was opened there; returns where
+   * the part's own text starts (after a [code] block that goes on). */
+  private reopen(raw: string): number {
+    TAG_RE.lastIndex = 0;
+    const m = TAG_RE.exec(raw);
+    const name = (m?.[2] ?? '').toLowerCase();
+    const attr = m?.[3] ?? '';
+    const spec = tagSpec(name);
+    if (name === 'code' || name === 'nobbc') return this.block(name, attr, 0, 0, raw);
+    if (spec) {
+      this.pushFrame(name, raw, spec, spec.open(attr) ?? 'phantom');
+      this.carried.add(this.top);
+    }
+    return 0;
+  }
+
+  /**
+   * Emits the pending text up to `end` (a tag is being honoured there), and ends the part
+   * there, or earlier in the text, once it has PART_NODES nodes.
+   */
   private flushText(end: number, verbatim = false): void {
-    if (end > this.textStart) this.emitText(this.src.slice(this.textStart, end), verbatim);
+    const start = this.textStart;
+    if (end > start) {
+      const text = this.src.slice(start, end);
+      if (verbatim) this.add({ type: 'text', text });
+      else this.emitText(text, start);
+    }
     this.textStart = end;
+    if (!verbatim) this.checkBudget(end);
   }
 
-  private emitText(text: string, verbatim: boolean): void {
+  private checkBudget(at: number): void {
+    if (this.nodes >= PART_NODES && at > 0 && at < this.src.length) this.stop(at);
+  }
+
+  private add(node: Raw): void {
+    this.top.children.push(node);
+    this.nodes++;
+  }
+
+  /** `text` starts at `base` in the source. */
+  private emitText(text: string, base: number): void {
     const frame = this.top;
     const out = frame.children;
-    const line = (s: string) => {
-      if (s === '') return;
-      if (verbatim) out.push({ type: 'text', text: s });
-      else inlineText(s, !frame.inLink, out);
+    const piece = (from: number, to: number) => {
+      if (from === to) return;
+      this.checkBudget(base + from);
+      const before = out.length;
+      inlineText(text.slice(from, to), !frame.inLink, out);
+      this.nodes += out.length - before;
+    };
+    const line = (from: number, to: number) => {
+      for (let cut; to - from > CHUNK && (cut = text.indexOf(' ', from + CHUNK) + 1) > 0 && cut < to; from = cut) {
+        piece(from, cut);
+      }
+      piece(from, to);
     };
     let last = 0;
     NEWLINES.lastIndex = 0;
     for (let m = NEWLINES.exec(text); m; m = NEWLINES.exec(text)) {
-      line(text.slice(last, m.index));
-      out.push(m[0].length > 1 ? { type: 'parbreak' } : { type: 'br' });
+      line(last, m.index);
+      this.add(m[0].length > (m[0] === '\r\n' ? 2 : 1) ? { type: 'parbreak' } : { type: 'br' });
       last = m.index + m[0].length;
     }
-    line(text.slice(last));
+    line(last, text.length);
   }
 
   /** Returns the index after the consumed tag (and content), or -1 to leave it as text. */
@@ -482,7 +608,7 @@ class Parser {
       if (this.top.inLink && !INLINE_SELF_CONTAINED.has(name)) return -1;
       return this.selfContained(name, attr, lb, after);
     }
-    const spec = TAGS[name];
+    const spec = tagSpec(name);
     if (!spec || (this.top.inLink && !spec.inline)) return -1;
     if (attr === '' && (name === 'url' || name === 'iurl' || name === 'email')) {
       return this.contentTag(name, attr, lb, after);
@@ -536,6 +662,7 @@ class Parser {
       });
       return;
     }
+    this.nodes++;
     this.stack.push({
       tag: name,
       raw,
@@ -558,7 +685,7 @@ class Parser {
   private popFrame(close: boolean): void {
     const frame = this.stack.pop() as Frame;
     this.openCounts.set(frame.tag, (this.openCounts.get(frame.tag) ?? 1) - 1);
-    const ends = close || frame.autoClose;
+    const ends = close || frame.autoClose || this.carried.has(frame);
     if (frame.build === null) {
       if (!ends && frame.placeholder) frame.placeholder.text = frame.raw;
       return;
@@ -574,7 +701,13 @@ class Parser {
   }
 
   private close(name: string, lb: number, after: number): number {
-    if (!this.openCounts.get(name)) return -1;
+    if (!this.openCounts.get(name)) {
+      // In a later part, a closing tag of ours with nothing open closes something opened
+      // in an earlier part (one not carried over): it has done its work, and goes.
+      if (!this.resumed || !tagSpec(name)) return -1;
+      this.flushText(lb);
+      return after;
+    }
     this.flushText(lb);
     // Frames opened inside this one and never closed: structural ones end, others revert.
     while (this.top.tag !== name) this.popFrame(false);
@@ -584,11 +717,10 @@ class Parser {
 
   private push(node: BbNode, lb: number): void {
     this.flushText(lb);
-    this.top.children.push(node);
+    this.add(node);
   }
 
   private selfContained(name: string, attr: string, lb: number, after: number): number {
-    const { src } = this;
     switch (name) {
       case 'hr':
       case 'br':
@@ -596,27 +728,9 @@ class Parser {
         this.push({ type: name }, lb);
         return after;
       case 'code':
-      case 'nobbc': {
+      case 'nobbc':
         if (this.unclosed.has(name) || (name === 'nobbc' ? attr !== '' : attr !== '' && !attr.startsWith('='))) return -1;
-        const re = closeTagRe(name);
-        re.lastIndex = after;
-        const close = re.exec(src);
-        if (!close) {
-          this.unclosed.add(name);
-          return -1;
-        }
-        if (name === 'nobbc') {
-          this.flushText(lb);
-          this.textStart = after;
-          this.flushText(close.index, true);
-        } else {
-          const lang = stripQuotes(attr.slice(1));
-          // One newline after [code] and one before [/code] are layout, not code.
-          const text = src.slice(after, close.index).replace(/^\n/, '').replace(/\n$/, '');
-          this.push({ type: 'code', lang: /^[\w+#.-]{1,24}$/.test(lang) ? lang : null, text }, lb);
-        }
-        return close.index + close[0].length;
-      }
+        return this.block(name, attr, lb, after);
       case 'img':
       case 'youtube':
         return this.contentTag(name, attr, lb, after);
@@ -625,6 +739,47 @@ class Parser {
       default:
         return -1;
     }
+  }
+
+  /**
+   * [code] and [nobbc]: their content up to the closing tag, as it is. One that goes on
+   * past this part is cut after a line, and the next part opens it again (`carried`: its
+   * opening tag, when this part is that next one).
+   */
+  private block(name: 'code' | 'nobbc', attr: string, lb: number, after: number, carried = ''): number {
+    const { src, soft } = this;
+    const re = closeTagRe(name);
+    re.lastIndex = after;
+    const close = re.exec(src);
+    let end = close ? close.index : src.length;
+    if (!close && soft === Infinity && !carried) {
+      this.unclosed.add(name);
+      return -1;
+    }
+    if (!close && soft !== Infinity) {
+      if (after >= soft) {
+        this.flushText(lb);
+        this.stop(lb);
+      }
+      const line = src.lastIndexOf('\n', soft - 1) + 1;
+      end = line > after ? line : this.hardCut();
+    }
+    if (name === 'nobbc') {
+      this.flushText(lb);
+      this.textStart = after;
+      this.flushText(end, true);
+    } else {
+      const lang = stripQuotes(attr.slice(1));
+      // One newline after [code] and one before [/code] are layout, not code.
+      const text = src.slice(after, end).replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+      this.push({ type: 'code', lang: /^[\w+#.-]{1,24}$/.test(lang) ? lang : null, text }, lb);
+    }
+    if (close) return close.index + close[0].length;
+    if (soft !== Infinity) {
+      this.cutBlock = carried || src.slice(lb, after);
+      this.stop(end);
+    }
+    return end;
   }
 
   /** Tags whose content is a single unparsed line: [img], [youtube], and [url]/[email] without a value. */
@@ -703,7 +858,23 @@ function dimension(v: string | undefined): number | null {
   return n > 0 ? Math.min(n, 4000) : null;
 }
 
-/** Parses an SMF BBCode body. Never throws; linear time; output depth ≤ MAX_DEPTH (+ wrappers). */
-export function parseBbcode(input: string): BbDocument {
-  return new Parser(input.replace(/\r\n?/g, '\n')).run();
+/**
+ * Parses an SMF BBCode body, or the part of it that starts at `from`: a body longer than
+ * PART_CHARS or PART_NODES is parsed a part at a time, and `next` says where the next
+ * part starts. Never throws; linear time; output depth ≤ MAX_DEPTH (+ wrappers).
+ */
+export function parseBbcode(body: string, from: BbResume | null = null): BbDocument {
+  const start = from?.offset ?? 0;
+  // Only this window is read, so a part costs the same however long the body is.
+  const end = start + PART_CHARS + LOOKAHEAD;
+  const doc = new Parser(body.slice(start, end), end < body.length ? PART_CHARS : Infinity, from !== null).run(from?.open ?? []);
+  if (doc.next) doc.next.offset += start;
+  return doc;
+}
+
+/** Every part of a body, in order: what a reader who shows it all gets (tests, benchmarks). */
+export function parseAllParts(body: string): BbDocument[] {
+  const parts = [parseBbcode(body)];
+  for (let next = parts[0]?.next; next; next = parts[parts.length - 1]?.next) parts.push(parseBbcode(body, next));
+  return parts;
 }

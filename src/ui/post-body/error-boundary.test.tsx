@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { PART_CHARS } from '../../lib/bbcode/parse';
 import { PostBody } from './post-body';
 import type * as RenderModule from './render-bbcode';
 import { makePost } from './test-support';
@@ -49,4 +50,12 @@ it('shows the raw text of a post that cannot be rendered, and the rest of the pa
   );
   expect(screen.queryByText('This post could not be displayed')).toBeNull();
   expect(screen.getByText('mended').tagName).toBe('B');
+});
+
+it('shows no more than the first part of a long post that cannot be rendered', () => {
+  const body = `[b]BOOM[/b] ${'x'.repeat(1_000_000)}`;
+  render(<PostBody post={makePost(body)} />);
+  const raw = screen.getByText(/^\[b\]BOOM\[\/b\] x+$/);
+  expect(raw.tagName).toBe('PRE');
+  expect(raw.textContent?.length).toBe(PART_CHARS);
 });

@@ -1,6 +1,7 @@
 import type React from 'react';
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
+import { PART_CHARS } from '../../lib/bbcode/parse';
 
 type Props = { body: string; children: ReactNode };
 type State = { failed: boolean; body: string };
@@ -34,7 +35,8 @@ export function PostBodyFallback({ body }: { body: string }): React.JSX.Element 
   return (
     <div className="post-body post-body--failed" dir="auto">
       <p className="post-body__error">This post could not be displayed</p>
-      <pre className="post-body__raw">{body}</pre>
+      {/* Its first part only: a megabyte of text is no quicker to lay out than to render. */}
+      <pre className="post-body__raw">{body.slice(0, PART_CHARS)}</pre>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type React from 'react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment, Post } from '../../lib/api/schemas';
-import type { AttachmentNode } from '../../lib/bbcode/ast';
+import type { AttachmentNode, BbNode } from '../../lib/bbcode/ast';
 import { parseBbcode } from '../../lib/bbcode/parse';
 import { attachmentDisplay } from './attachment-display';
 import { AttachmentView, DeletedAttachmentsNotice } from './attachment-view';
@@ -15,15 +15,22 @@ import './post-body.css';
 
 /**
  * A post's body (SMF BBCode) and, under it, the attachments the body did not place
- * inline. The caller renders the surrounding <article> and the post's header.
+ * inline. The caller renders the surrounding <article> and the post's header. A body too
+ * long to show at once shows its first part, and the next on request (see PART_CHARS).
  */
 export function PostBody({ post }: { post: Post }): React.JSX.Element {
   return (
     <PostBodyErrorBoundary body={post.body}>
-      <PostBodyContent body={post.body} attachments={post.attachments} />
+      {/* Keyed by the body: an edited post starts again from its first part. */}
+      <PostBodyContent key={post.body} body={post.body} attachments={post.attachments} />
     </PostBodyErrorBoundary>
   );
 }
+
+/** One part of the body; memoised, so that showing the next part renders only that one. */
+const BodyPart = memo(function BodyPart({ nodes, ctx }: { nodes: BbNode[]; ctx: RenderContext }) {
+  return renderBbcode(nodes, ctx);
+});
 
 type Opened = { id: number; opener: HTMLElement };
 
@@ -34,15 +41,17 @@ const loadLightbox = () => import('./lightbox');
 const Lightbox = lazy(async () => ({ default: (await loadLightbox()).Lightbox }));
 
 function PostBodyContent({ body, attachments }: { body: string; attachments: Attachment[] }): React.JSX.Element {
-  const doc = useMemo(() => parseBbcode(body), [body]);
+  const [parts, setParts] = useState(() => [parseBbcode(body)]);
+  const next = parts[parts.length - 1]?.next;
+  const inlineIds = useMemo(() => parts.flatMap((part) => part.attachmentIds), [parts]);
   const [broken, setBroken] = useState<ReadonlySet<number>>(() => new Set());
   const [opened, setOpened] = useState<Opened | null>(null);
 
   const byId = useMemo(() => new Map(attachments.map((a) => [a.id, a])), [attachments]);
   const listed = useMemo(() => {
-    const inline = new Set(doc.attachmentIds);
+    const inline = new Set(inlineIds);
     return attachments.filter((a) => !inline.has(a.id));
-  }, [attachments, doc]);
+  }, [attachments, inlineIds]);
 
   // The post's viewable images in reading order: placed inline first, then the list.
   const gallery = useMemo(() => {
@@ -52,10 +61,10 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
       const d = attachmentDisplay(att);
       if (d.kind === 'image') out.push({ id: att.id, name: att.name, src: d.full });
     };
-    doc.attachmentIds.forEach((id) => add(byId.get(id)));
+    inlineIds.forEach((id) => add(byId.get(id)));
     listed.forEach(add);
     return out;
-  }, [doc, byId, listed, broken]);
+  }, [inlineIds, byId, listed, broken]);
 
   const hasImages = gallery.length > 0;
   useEffect(() => {
