@@ -804,7 +804,8 @@ class Parser {
     const end = after + m[0].length;
     let node: BbNode | null = null;
     if (name === 'img') {
-      const src = sanitizeUrl(content, 'resource');
+      // Images load over https only (the CSP's img-src), as browsers upgrade them anyway.
+      const src = sanitizeUrl(content.replace(/^http:/i, 'https:'), 'resource');
       if (src) node = { type: 'image', src, width, height, alt };
     } else if (name === 'youtube') {
       const videoId = youtubeId(content);

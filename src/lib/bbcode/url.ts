@@ -36,9 +36,9 @@ export function sanitizeUrl(raw: string, kind: UrlKind): string | null {
     }
   }
   if (kind === 'link' && MAILTO.test(raw)) {
-    const address = raw.slice('mailto:'.length);
-    const bare = address.split('?')[0] ?? '';
-    return EMAIL.test(decodeSafely(bare)) ? `mailto:${address}` : null;
+    // The address alone: ?cc=, &bcc=, &body=… would let a post fill in the reader's mail.
+    const address = raw.slice('mailto:'.length).split(/[?#]/)[0] ?? '';
+    return EMAIL.test(decodeSafely(address)) ? `mailto:${address}` : null;
   }
   return null;
 }
@@ -52,7 +52,9 @@ export function sanitizeLinkTarget(raw: string): string | null {
 /** `[email]a@b.c[/email]` → `mailto:a@b.c`, or null for anything that is not an address. */
 export function emailHref(address: string): string | null {
   if (address.length > 254 || FORBIDDEN.test(address) || !EMAIL.test(address)) return null;
-  return `mailto:${address}`;
+  // An address may hold ? # %, which in a mailto: URL would start headers (?cc=…) or a
+  // fragment: escaped, they stay part of the address.
+  return `mailto:${address.replace(/[?#%]/g, encodeURIComponent)}`;
 }
 
 function decodeSafely(s: string): string {

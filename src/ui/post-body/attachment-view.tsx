@@ -6,8 +6,6 @@ export type AttachmentViewProps = {
   /** undefined: an `[attach]` naming an attachment the post does not have. */
   attachment: Attachment | undefined;
   id: number;
-  /** The name typed in `[attach id=N]name[/attach]`, for when the post lacks it. */
-  fallbackName?: string | null;
   broken: boolean;
   onBroken: (id: number) => void;
   onOpen: (id: number, opener: HTMLElement) => void;
@@ -26,13 +24,14 @@ const STATUS_ICON = { pending: '⏳', restricted: '🔒', deleted: '🗑️', un
 export function AttachmentView({
   attachment,
   id,
-  fallbackName,
   broken,
   onBroken,
   onOpen,
 }: AttachmentViewProps): React.JSX.Element {
   const display = attachmentDisplay(attachment);
-  const name = attachment?.name || fallbackName || `Attachment ${id}`;
+  // Never the name typed in `[attach id=N]name[/attach]`: beside a status line it would read
+  // as the forum's own words about a file that may never have existed.
+  const name = attachment?.name || `Attachment ${id}`;
 
   if (display.kind === 'image' && !broken) {
     const { width, height } = display;
@@ -74,7 +73,13 @@ export function AttachmentView({
           {broken ? '⚠️' : fileIcon(name, attachment?.mimeType)}
         </span>
         <span className="att__body">
-          <a className="att__name" href={href} download={broken ? undefined : name}>
+          <a
+            className="att__name"
+            href={href}
+            download={broken ? undefined : name}
+            // A file on another host learns nothing of the page, nor gets a handle on it.
+            rel={href.startsWith('/') ? undefined : 'noopener noreferrer'}
+          >
             {name}
           </a>
           {broken && <span className="att__meta">This image could not be loaded</span>}

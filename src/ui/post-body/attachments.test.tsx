@@ -61,6 +61,16 @@ describe('attachments under the post', () => {
     expect(within(c).queryByRole('img')).toBeNull();
   });
 
+  it('links a file on another host with rel="noopener noreferrer", and one of the forum’s own without', () => {
+    const atts = [
+      makeAttachment({ id: 7, name: 'far.zip', url: 'https://files.example.net/far.zip' }),
+      makeAttachment({ id: 8, name: 'near.zip', url: '/attachments/8' }),
+    ];
+    render(<PostBody post={makePost('', atts)} />);
+    expect(within(list()).getByRole('link', { name: 'far.zip' })).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(within(list()).getByRole('link', { name: 'near.zip' })).not.toHaveAttribute('rel');
+  });
+
   it('shows an available attachment without a usable URL as unavailable', () => {
     render(<PostBody post={makePost('', [makeAttachment({ id: 5, name: 'x.txt', url: null })])} />);
     expect(card('x.txt')).toHaveTextContent('Unavailable');
@@ -98,9 +108,10 @@ describe('inline attachments', () => {
     expect(screen.queryByRole('list', { name: 'Attachments' })).toBeNull();
   });
 
-  it('shows an [attach] the post lacks as deleted', () => {
-    render(<PostBody post={makePost('[attach id=99]missing.png[/attach]')} />);
-    expect(card('missing.png')).toHaveTextContent('Deleted by an administrator');
+  it('shows an [attach] the post lacks as deleted (the contract’s meaning) under its number, not the name the author typed', () => {
+    render(<PostBody post={makePost('[attach id=777]Invoice.pdf[/attach]')} />);
+    expect(card('Attachment 777')).toHaveTextContent('Deleted by an administrator');
+    expect(screen.queryByText(/Invoice\.pdf/)).toBeNull();
   });
 
   it('turns SMF’s “[attachment deleted by admin]” line into the deleted card', () => {

@@ -143,6 +143,15 @@ describe('PostBody', () => {
       expect(container.querySelector('time')).toHaveAttribute('dateTime', '2023-11-14T22:13:20.000Z');
     });
 
+    it('isolates the author’s name, so a right-to-left override in it stays inside it', () => {
+      const { container } = show('[quote author=\u202Eecila date=1700000000]hi[/quote]');
+      const cite = container.querySelector('cite') as HTMLElement;
+      expect(cite).toHaveTextContent('\u202Eecila');
+      // dir=auto gives it unicode-bidi: isolate (the browser test checks what is drawn).
+      expect(cite).toHaveAttribute('dir', 'auto');
+      expect(cite.nextSibling?.textContent).toBe(' on ');
+    });
+
     it('with a topic link', () => {
       show('[quote author=Ann link=topic=12.msg34#msg34 date=1700000000]hi[/quote]');
       expect(screen.getByRole('link', { name: /Quote from: Ann/ })).toHaveAttribute('href', '/topic/12?post=34#msg34');
@@ -207,6 +216,17 @@ describe('PostBody', () => {
     });
 
     it.each([
+      ['[url=mailto:ann@example.com?cc=eve@example.com&body=Send%20money]mail Ann[/url]', 'mailto:ann@example.com'],
+      ['[url=mailto:ann@example.com#x?bcc=eve@example.com]mail Ann[/url]', 'mailto:ann@example.com'],
+      ['[email=mailto:ann@example.com?subject=Hi&body=x]mail Ann[/email]', 'mailto:ann@example.com'],
+      ['[email=?cc=eve@example.com]mail Ann[/email]', 'mailto:%3Fcc=eve@example.com'],
+      ['[email=x#y@example.com]mail Ann[/email]', 'mailto:x%23y@example.com'],
+    ])('links %s to the address alone, never to headers or a message body', (markup, href) => {
+      show(markup);
+      expect(screen.getByRole('link', { name: 'mail Ann' })).toHaveAttribute('href', href);
+    });
+
+    it.each([
       '[url=javascript:alert(1)]click me[/url]',
       '[url=//evil.example]click me[/url]',
       '[url=data:text/html,x]click me[/url]',
@@ -231,6 +251,12 @@ describe('PostBody', () => {
       expect(img).toHaveAttribute('width', '320');
       expect(img).toHaveAttribute('height', '200');
       expect(img).toHaveAttribute('loading', 'lazy');
+    });
+
+    it('loads an http:// image over https, the only way the page’s CSP lets images load', () => {
+      show('[img alt=Old]http://example.com/old.png[/img] [img alt=Shouting]HTTP://example.com/LOUD.PNG[/img]');
+      expect(screen.getByRole('img', { name: 'Old' })).toHaveAttribute('src', 'https://example.com/old.png');
+      expect(screen.getByRole('img', { name: 'Shouting' })).toHaveAttribute('src', 'https://example.com/LOUD.PNG');
     });
 
     it('refuses unsafe sources and shows the text instead', () => {

@@ -79,29 +79,38 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
   const onOpen = useCallback((id: number, opener: HTMLElement) => setOpened({ id, opener }), []);
   const openIndex = opened ? gallery.findIndex((g) => g.id === opened.id) : -1;
 
-  const content = useMemo(() => {
-    const ctx: RenderContext = {
+  const ctx = useMemo(
+    (): RenderContext => ({
       attachment: (node: AttachmentNode, key: number) => (
         <AttachmentView
           key={key}
           id={node.id}
           attachment={byId.get(node.id)}
-          fallbackName={node.name}
           broken={broken.has(node.id)}
           onBroken={onBroken}
           onOpen={onOpen}
         />
       ),
       attachmentsDeleted: (key: number) => <DeletedAttachmentsNotice key={key} />,
-    };
-    return renderBbcode(doc.children, ctx);
-  }, [doc, byId, broken, onBroken, onOpen]);
+    }),
+    [byId, broken, onBroken, onOpen],
+  );
 
   return (
     <>
       <div className="post-body" dir="auto">
-        {content}
+        {parts.map((part, i) => (
+          <BodyPart key={i} nodes={part.children} ctx={ctx} />
+        ))}
       </div>
+      {next && (
+        <p className="post-body__more">
+          This post is too long to show in full ({Math.floor((100 * next.offset) / body.length)}% shown).{' '}
+          <button type="button" onClick={() => setParts([...parts, parseBbcode(body, next)])}>
+            Show the next part
+          </button>
+        </p>
+      )}
       {listed.length > 0 && (
         <ul className="post-attachments" aria-label="Attachments">
           {listed.map((att, i) => (

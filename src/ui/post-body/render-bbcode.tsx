@@ -32,7 +32,8 @@ function Quote({ node, children }: { node: QuoteNode; children: ReactNode }): Re
     ) : null;
   const cite = node.author ? (
     <>
-      Quote from: <cite>{node.author}</cite>
+      {/* dir=auto isolates the name (a U+202E in it cannot turn the date around). */}
+      Quote from: <cite dir="auto">{node.author}</cite>
       {when}
     </>
   ) : (
