@@ -2,11 +2,13 @@
 // see bench-server.ts) with the mock forum over real HTTP on loopback, and measures it
 // in headless Chromium — every run a fresh browser context, so a cold, empty cache.
 // Medians of N runs, printed as tables: one unthrottled, one with the CPU slowed 4×
-// and a 150 ms / 1.6 Mbps network.
-//   npx tsx test/bench/app-bench.ts [--runs N] [--quick] [--dist DIR]
-//   --runs N   runs per measurement (default 7)
-//   --quick    3 runs, no throttled table
-//   --dist DIR measure an existing build instead of building one
+// and a 150 ms / 1.6 Mbps network; then the BBCode parser's µs per KB at 10 KB, 100 KB and
+// 1 MB, in Node (the same V8 as Chromium's), from parser-growth.ts.
+//   npx tsx test/bench/app-bench.ts [--runs N] [--quick] [--dist DIR] [--parser-only]
+//   --runs N       runs per measurement (default 7)
+//   --quick        3 runs, no throttled table
+//   --dist DIR     measure an existing build instead of building one
+//   --parser-only  the parser's table alone: no build, no browser
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -26,6 +28,7 @@ import type { TopicResponse } from '../../src/lib/api/schemas';
 import { launchChromium } from '../e2e/chromium';
 import { startBenchServer } from './bench-server';
 import { formatTable, kB, median } from './format-table';
+import { measureParserGrowth, PATHOLOGICAL, renderGrowthTable } from './parser-growth';
 import { renderStaticTopic, STATIC_TOPIC_CSS, STATIC_TOPIC_CSS_PATH } from './static-topic';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,6 +40,7 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const quick = args.includes('--quick');
+const parserOnly = args.includes('--parser-only');
 const runs = Number(option('--runs') ?? (quick ? 3 : 7));
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive whole number, not ${String(option('--runs'))}`);
 /** The print view loads 667 pages; under throttling one run takes long, so it gets fewer. */
@@ -370,8 +374,19 @@ function topicOfAbout(posts: number): { id: number; posts: number } {
   return { id: found.id, posts: found.postCount };
 }
 
+/** The parser's row: linear growth shows as flat µs per KB across the sizes. */
+function printParserGrowth(): void {
+  const { rows, worst } = measureParserGrowth();
+  console.log(`\nBBCode parser in Node ${process.version}: median µs per KB (1 KB = 1,000 characters); worst of ${PATHOLOGICAL.length} pathological bodies at 100 KB: ${worst}`);
+  console.log(renderGrowthTable(rows));
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (parserOnly) {
+    printParserGrowth();
+    return;
+  }
   const givenDist = option('--dist');
   let dist: string;
   let builtHere: string | null = null;
@@ -484,6 +499,7 @@ async function main(): Promise<void> {
       console.log(`\n${profile.name}`);
       console.log(renderTable(results, rows));
     }
+    printParserGrowth();
     console.log(`\nBenchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
     await browser.close();

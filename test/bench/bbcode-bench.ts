@@ -1,5 +1,7 @@
 // Benchmark of the post-body pipeline: parse, and parse + render to HTML, of a 1 MB body
-// and of a 15-post topic page with heavy markup. Median of N runs after a warm-up.
+// (every part of it, and the first part a reader is shown) and of a 15-post topic page with
+// heavy markup; then the parser's µs per KB at 10 KB, 100 KB and 1 MB (parser-growth.ts).
+// Median of N runs after a warm-up.
 //   npx tsx test/bench/bbcode-bench.ts [runs]
 import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +20,8 @@ register(
 
 const { createElement } = await import('react');
 const { renderToString } = await import('react-dom/server');
-const { parseBbcode } = await import('../../src/lib/bbcode/parse');
+const { parseAllParts, parseBbcode } = await import('../../src/lib/bbcode/parse');
+const { measureParserGrowth, renderGrowthTable } = await import('./parser-growth');
 const { PostBody } = await import('../../src/ui/post-body/post-body');
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -86,11 +89,15 @@ const big = post(999, megabyte);
 
 console.log(`bbcode bench — median of ${RUNS} runs (node ${process.version})`);
 console.log(`1 MB body (${megabyte.length.toLocaleString('en-US')} chars)`);
-console.log(`  parse           ${ms(median(() => parseBbcode(megabyte)))}`);
-console.log(`  parse + render  ${ms(median(() => renderToString(createElement(PostBody, { post: big }))))}`);
+console.log(`  parse, every part                ${ms(median(() => parseAllParts(megabyte)))}`);
+console.log(`  parse, first part               ${ms(median(() => parseBbcode(megabyte)))}`);
+console.log(`  parse + render, as first shown  ${ms(median(() => renderToString(createElement(PostBody, { post: big }))))}`);
 const pageChars = page.reduce((n, p) => n + p.body.length, 0);
 console.log(`15-post page (${pageChars.toLocaleString('en-US')} chars of heavy markup)`);
-console.log(`  parse           ${ms(median(() => page.forEach((p) => parseBbcode(p.body))))}`);
+console.log(`  parse                           ${ms(median(() => page.forEach((p) => parseBbcode(p.body))))}`);
 console.log(
-  `  parse + render  ${ms(median(() => renderToString(createElement('main', null, page.map((p) => createElement(PostBody, { key: p.id, post: p }))))))}`,
+  `  parse + render                  ${ms(median(() => renderToString(createElement('main', null, page.map((p) => createElement(PostBody, { key: p.id, post: p }))))))}`,
 );
+
+console.log('');
+console.log(renderGrowthTable(measureParserGrowth().rows));
