@@ -72,7 +72,7 @@ function medianMs(fn: () => void, runs: number): number {
   return times[runs >> 1] as number;
 }
 
-const runsFor = (size: number) => (size >= 1_000_000 ? 5 : size >= 100_000 ? 11 : 31);
+const runsFor = (size: number) => (size >= 1_000_000 ? 7 : size >= 100_000 ? 21 : 101);
 
 /** µs per KB (1 KB = 1,000 characters) to parse every part of `body`. */
 function usPerKb(body: string): number {
