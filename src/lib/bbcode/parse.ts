@@ -29,20 +29,20 @@ export const MAX_DEPTH = 32;
 /** Quotes nested deeper than this are flattened into the innermost shown quote. */
 export const MAX_QUOTE_DEPTH = 4;
 /**
- * A part of a long body ends near this many characters (SMF's own default limit for a
- * post is 20,000, so an ordinary post is one part)…
+ * A part of a long body ends near this many characters (the last part may run a quarter
+ * longer, rather than leave a sliver for a part of its own)…
  */
-export const PART_CHARS = 20_000;
-/** …or once it has about this many nodes, whichever comes first: each part shows in a few
- * milliseconds, never the 50 ms that makes a page feel stuck. */
-export const PART_NODES = 2_000;
+export const PART_CHARS = 5_000;
+/** …or once it has about this many nodes, whichever comes first. Either way a part is
+ * rendered and laid out in about 30 ms on a slow machine, within the 50 ms after which a
+ * page feels stuck (measured in Chromium: test/e2e/huge-posts.e2e.ts). */
+export const PART_NODES = 600;
 /** How far past PART_CHARS a tag begun before it may reach: its attributes (1 KB) and its
- * one-line content (4 KB). The last part of a body may be this much longer, rather than
- * leave a sliver for a part of its own. */
+ * one-line content (4 KB). */
 const LOOKAHEAD = 6_000;
 /** Longer lines are taken in pieces (cut after a space, which no link or smiley spans), so
  * the node budget is looked at often enough. */
-const CHUNK = 1_000;
+const CHUNK = 200;
 /** Thrown, and caught in run(), when a part is full: every tag that is honoured first
  * flushes the text before it, so that is where the budget is checked and the part ends. */
 const FULL = new Error('part full');
@@ -509,13 +509,13 @@ class Parser {
   }
 
   /** Where a part ends in a run of text that crosses the limit: after the last newline,
-   * else the last space, in its last 2,000 characters; else at the limit itself (but not
-   * between the halves of a surrogate pair). */
+   * else the last space, in its last quarter; else at the limit itself (but not between the
+   * halves of a surrogate pair). */
   private textCut(): number {
     const { src, soft, textStart } = this;
     for (const c of ['\n', ' ']) {
       const at = src.lastIndexOf(c, soft - 1) + 1;
-      if (at > textStart && at > soft - 2_000) return at;
+      if (at > textStart && at > soft * 0.75) return at;
     }
     return Math.max(textStart, this.hardCut());
   }
@@ -574,7 +574,9 @@ class Parser {
       this.checkBudget(base + from);
       const before = out.length;
       inlineText(text.slice(from, to), !frame.inLink, out);
-      this.nodes += out.length - before;
+      // A smiley counts for more: its emoji costs a font lookup at each layout, slow where
+      // no emoji font is installed (a part of 300 took 50 ms in Chromium there).
+      for (let i = before; i < out.length; i++) this.nodes += out[i]?.type === 'smiley' ? 5 : 1;
     };
     const line = (from: number, to: number) => {
       for (let cut; to - from > CHUNK && (cut = text.indexOf(' ', from + CHUNK) + 1) > 0 && cut < to; from = cut) {
@@ -867,8 +869,9 @@ function dimension(v: string | undefined): number | null {
 export function parseBbcode(body: string, from: BbResume | null = null): BbDocument {
   const start = from?.offset ?? 0;
   // Only this window is read, so a part costs the same however long the body is.
-  const end = start + PART_CHARS + LOOKAHEAD;
-  const doc = new Parser(body.slice(start, end), end < body.length ? PART_CHARS : Infinity, from !== null).run(from?.open ?? []);
+  const src = body.slice(start, start + PART_CHARS + LOOKAHEAD);
+  const last = body.length - start <= PART_CHARS * 1.25;
+  const doc = new Parser(src, last ? Infinity : PART_CHARS, from !== null).run(from?.open ?? []);
   if (doc.next) doc.next.offset += start;
   return doc;
 }

@@ -15,8 +15,9 @@ import './post-body.css';
 
 /**
  * A post's body (SMF BBCode) and, under it, the attachments the body did not place
- * inline. The caller renders the surrounding <article> and the post's header. A body too
- * long to show at once shows its first part, and the next on request (see PART_CHARS).
+ * inline. The caller renders the surrounding <article> and the post's header. A long body
+ * is rendered a part at a time, one part a frame (see PART_CHARS), up to SHOWN_UNASKED
+ * characters; then it says it is too long to show in full, and shows more on request.
  */
 export function PostBody({ post }: { post: Post }): React.JSX.Element {
   return (
@@ -26,6 +27,9 @@ export function PostBody({ post }: { post: Post }): React.JSX.Element {
     </PostBodyErrorBoundary>
   );
 }
+
+/** How much of a body shows without asking: SMF's own default limit for a post. */
+const SHOWN_UNASKED = 20_000;
 
 /** One part of the body; memoised, so that showing the next part renders only that one. */
 const BodyPart = memo(function BodyPart({ nodes, ctx }: { nodes: BbNode[]; ctx: RenderContext }) {
@@ -42,7 +46,16 @@ const Lightbox = lazy(async () => ({ default: (await loadLightbox()).Lightbox })
 
 function PostBodyContent({ body, attachments }: { body: string; attachments: Attachment[] }): React.JSX.Element {
   const [parts, setParts] = useState(() => [parseBbcode(body)]);
+  const [shownUnasked, setShownUnasked] = useState(SHOWN_UNASKED);
   const next = parts[parts.length - 1]?.next;
+  const more = next && next.offset < shownUnasked;
+  useEffect(() => {
+    if (!more) return;
+    // The next part in the next frame: each is laid out in a frame of its own, so no one
+    // task grows with the length of the body.
+    const frame = requestAnimationFrame(() => setParts((shown) => [...shown, parseBbcode(body, next)]));
+    return () => cancelAnimationFrame(frame);
+  }, [body, more, next]);
   const inlineIds = useMemo(() => parts.flatMap((part) => part.attachmentIds), [parts]);
   const [broken, setBroken] = useState<ReadonlySet<number>>(() => new Set());
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -103,10 +116,12 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
           <BodyPart key={i} nodes={part.children} ctx={ctx} />
         ))}
       </div>
-      {next && (
+      {/* Only past what shows unasked; then it stays, with its button (and focus), while
+          the parts asked for arrive. */}
+      {next && next.offset >= SHOWN_UNASKED && (
         <p className="post-body__more">
           This post is too long to show in full ({Math.floor((100 * next.offset) / body.length)}% shown).{' '}
-          <button type="button" onClick={() => setParts([...parts, parseBbcode(body, next)])}>
+          <button type="button" onClick={() => setShownUnasked(next.offset + SHOWN_UNASKED)}>
             Show the next part
           </button>
         </p>
