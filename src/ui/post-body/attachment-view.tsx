@@ -53,6 +53,8 @@ export function AttachmentView({
             style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}
             loading="lazy"
             decoding="async"
+            // A server may send another host's address: that host learns nothing of the page.
+            referrerPolicy="no-referrer"
             onError={() => onBroken(id)}
           />
         </button>

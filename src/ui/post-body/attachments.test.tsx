@@ -71,6 +71,12 @@ describe('attachments under the post', () => {
     expect(within(list()).getByRole('link', { name: 'near.zip' })).not.toHaveAttribute('rel');
   });
 
+  it('loads an image from another host without telling it the page', () => {
+    const far = { ...imageAttachment(9, 'far.jpg'), thumbnailUrl: 'https://files.example.net/thumb-far.jpg' };
+    render(<PostBody post={makePost('', [far])} />);
+    expect(within(list()).getByRole('img', { name: 'far.jpg' })).toHaveAttribute('referrerpolicy', 'no-referrer');
+  });
+
   it('shows an available attachment without a usable URL as unavailable', () => {
     render(<PostBody post={makePost('', [makeAttachment({ id: 5, name: 'x.txt', url: null })])} />);
     expect(card('x.txt')).toHaveTextContent('Unavailable');

@@ -74,7 +74,7 @@ export function Lightbox({ images, index, onIndexChange, onClose, returnFocusTo 
         ×
       </button>
       <figure className="lightbox__figure">
-        <img className="lightbox__img" src={image.src} alt={image.name} decoding="async" />
+        <img className="lightbox__img" src={image.src} alt={image.name} decoding="async" referrerPolicy="no-referrer" />
         <figcaption className="lightbox__caption">
           {image.name}
           {count > 1 && (
