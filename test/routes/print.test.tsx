@@ -56,7 +56,8 @@ describe('the print view', () => {
     expect(within(article).getByRole('heading', { level: 2 })).toHaveTextContent(`Title: ${SEED_TITLE}`);
     expect(within(article).getByText(/^Post by:/)).toHaveTextContent(/^Post by: Dev Sunday on 2024-10-21 15:19$/);
     expect(article).toHaveTextContent(SEED_IMAGE_NAME);
-    // Every paragraph of the seed, in order.
+    // Every paragraph of the seed, in order (a long post shows a part a frame: wait for its end).
+    await waitFor(() => expect(article).toHaveTextContent(SEED_PARAGRAPHS[SEED_PARAGRAPHS.length - 1] ?? ''));
     const text = article.textContent ?? '';
     let from = 0;
     for (const paragraph of SEED_PARAGRAPHS) {
