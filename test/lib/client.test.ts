@@ -1,4 +1,4 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
@@ -92,7 +92,8 @@ describe('the API client', () => {
 
   it('gives up on a slow answer after its timeout', async () => {
     server.use(http.get('*/api/forum', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Never answers: the timeout (or the caller) ends it, whatever the machine's speed.
+      await delay('infinite');
       return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
     }));
     const error = await failure(apiGet('/forum', forumResponseSchema, { timeoutMs: 50 }));
@@ -113,7 +114,8 @@ describe('the API client', () => {
 
   it('lets a cancellation by the caller through as an abort, not an error to show', async () => {
     server.use(http.get('*/api/forum', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Never answers: the timeout (or the caller) ends it, whatever the machine's speed.
+      await delay('infinite');
       return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
     }));
     const controller = new AbortController();
