@@ -27,8 +27,9 @@ function dropMockWorker(): Plugin {
 // two of a deployment's rules. A client's X-Forwarded-*/Forwarded headers are dropped
 // before /api is proxied: only a proxy may say which origin the browser used, and an
 // API that trusted them would build urls from whatever a client wrote (nothing we run
-// needs them: the APIs' urls are root-relative). The build's source maps, written for
-// the size check (`sourcemap: 'hidden'`), are not served. And pages only answer GET/HEAD.
+// needs them: the APIs' urls are root-relative). The build's source maps and manifest,
+// written for the size check (`sourcemap: 'hidden'`, `.vite/manifest.json`), are not
+// served. And pages only answer GET/HEAD.
 function previewHardening(): Plugin {
   return {
     name: 'lectern:preview-hardening',
@@ -46,7 +47,7 @@ function previewHardening(): Plugin {
           res.end('Method not allowed: use GET.\n');
           return;
         }
-        if (isSourceMapPath(target)) {
+        if (isSourceMapPath(target) || isHiddenPath(target)) {
           res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
           res.end('Not found.\n');
           return;
@@ -57,16 +58,29 @@ function previewHardening(): Plugin {
   };
 }
 
-/** Whether a request target names a `.map` file, spelled in any case or percent-encoded. */
-function isSourceMapPath(target: string): boolean {
+/** A request target's path, percent-decoded where it can be (as the static server reads it). */
+function decodedPath(target: string): string {
   const path = target.split(/[?#]/, 1)[0] ?? '';
-  let decoded = path;
   try {
-    decoded = decodeURIComponent(path);
+    return decodeURIComponent(path);
   } catch {
     // Not valid percent-encoding: the static server cannot map it to a file either.
+    return path;
   }
-  return /\.map\/*$/i.test(decoded);
+}
+
+/** Whether a request target names a `.map` file, spelled in any case or percent-encoded. */
+function isSourceMapPath(target: string): boolean {
+  return /\.map\/*$/i.test(decodedPath(target));
+}
+
+/**
+ * Whether a request target reaches into a dot-folder or names a dot-file, such as the
+ * build's manifest (`/.vite/manifest.json`, for the size check); `npm run server` never
+ * serves those either.
+ */
+function isHiddenPath(target: string): boolean {
+  return /(^|[/\\])\./.test(decodedPath(target));
 }
 
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
@@ -134,6 +148,7 @@ export default defineConfig(({ mode }) => {
       // checks (test/bench/size-check.ts, build-graph.ts read them), but no chunk names
       // its map, and neither `npm run server` nor `vite preview` serves *.map.
       sourcemap: 'hidden',
+      manifest: true, // .vite/manifest.json, for the size check; served by neither server, like the maps
       chunkSizeWarningLimit: demo ? 1200 : 500,
       rolldownOptions: {
         output: {
