@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { parseApiTimeoutMs } from './src/lib/api/api-timeout.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 
 // The production build talks to a real server: MSW's service worker script is
@@ -136,6 +137,8 @@ const sharedWithStart = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]api[\\/]([\w-]+-q
 
 export default defineConfig(({ mode }) => {
   const demo = mode === 'demo';
+  // The app reads VITE_API_TIMEOUT_MS as a number: a value that is not one fails here.
+  parseApiTimeoutMs(loadEnv(mode, process.cwd(), 'VITE_API_TIMEOUT_MS').VITE_API_TIMEOUT_MS);
   const outDir = demo ? 'dist-demo' : 'dist';
   // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
   const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';

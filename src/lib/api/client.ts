@@ -2,11 +2,11 @@
 // the edge, so components only ever see data of the documented shape.
 import * as v from 'valibot';
 import { ApiError } from './api-error';
-import { apiBaseUrl } from './base-url';
+import { apiBaseUrl, apiTimeoutMs } from './base-url';
 import { takeEarlyRequest } from './early-request';
 import { errorBodySchema } from './schemas';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = apiTimeoutMs;
 
 
 export type QueryParams = Record<string, string | number | undefined>;

@@ -2,9 +2,9 @@
 // app's code has downloaded, so data and code arrive in parallel instead of one
 // after the other. The client takes the answer from here when it asks for the
 // same path. Deliberately tiny and dependency-free: it runs before everything.
-import { apiBaseUrl } from './base-url';
+import { apiBaseUrl, apiTimeoutMs } from './base-url';
 
-const TIMEOUT_MS = 15_000;
+const TIMEOUT_MS = apiTimeoutMs;
 const pending = new Map<string, Promise<Response>>();
 
 function positiveInt(raw: string | null | undefined): string | null {
