@@ -87,6 +87,9 @@ function isHiddenPath(target: string): boolean {
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
 export { contentSecurityPolicy };
 
+// Browser test files that measure time, run on their own (the e2e-alone project below).
+const timedE2e = ['test/e2e/huge-posts.e2e.ts', 'test/e2e/print.e2e.ts'];
+
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
 // instead of after the entry has run: code and data then load side by side.
@@ -200,11 +203,28 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
+          // The browser tests, two files at a time: each has its own Chromium, contexts
+          // and fault server, and the mock forum's API they share only reads.
           extends: true,
           test: {
             name: 'e2e',
             environment: 'node',
             include: ['test/e2e/**/*.e2e.ts'],
+            exclude: [...configDefaults.exclude, ...timedE2e],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            maxWorkers: 2,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+          },
+        },
+        {
+          // The browser tests that time the page (long tasks, how soon it answers): alone,
+          // after the others, so another Chromium is not what they measure.
+          extends: true,
+          test: {
+            name: 'e2e-alone',
+            environment: 'node',
+            include: timedE2e,
             globalSetup: ['test/e2e/global-setup.ts'],
             fileParallelism: false,
             testTimeout: 60_000,

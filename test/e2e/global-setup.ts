@@ -18,7 +18,14 @@ declare module 'vitest' {
   }
 }
 
-export async function setup(project: TestProject): Promise<() => Promise<void>> {
+type Servers = { demoUrl: string; prodUrl: string; apiUrl: string; close: () => Promise<void> };
+
+// Both browser-test projects (e2e, and e2e-alone for the files that time the page) name
+// this setup, and Vitest runs it once for each, in one process: the first builds and
+// starts the servers, the second shares them, and the last teardown closes them.
+const shared = globalThis as { lecternE2e?: { servers: Promise<Servers>; users: number } };
+
+async function startServers(): Promise<Servers> {
   findChromium(); // fail first, with instructions, when there is no browser
   if (process.env.LECTERN_E2E_SKIP_BUILD === '1') checkBuilt();
   else buildAll();
@@ -28,10 +35,28 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const headers = { 'Content-Security-Policy': contentSecurityPolicy };
   const demo = await startStaticServer({ root: builtDir('dist-demo'), headers });
   const prod = await startStaticServer({ root: builtDir('dist'), apiTarget: api.url.replace(/\/api$/, ''), headers });
-  project.provide('demoUrl', demo.url);
-  project.provide('prodUrl', prod.url);
-  project.provide('apiUrl', api.url);
+  return {
+    demoUrl: demo.url,
+    prodUrl: prod.url,
+    apiUrl: api.url,
+    close: async () => {
+      await Promise.all([demo.close(), prod.close(), api.close()]);
+    },
+  };
+}
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.lecternE2e ??= { servers: startServers(), users: 0 };
+  const state = shared.lecternE2e;
+  state.users += 1;
+  const servers = await state.servers;
+  project.provide('demoUrl', servers.demoUrl);
+  project.provide('prodUrl', servers.prodUrl);
+  project.provide('apiUrl', servers.apiUrl);
   return async () => {
-    await Promise.all([demo.close(), prod.close(), api.close()]);
+    state.users -= 1;
+    if (state.users > 0) return;
+    shared.lecternE2e = undefined;
+    await servers.close();
   };
 }

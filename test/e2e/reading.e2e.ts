@@ -76,11 +76,13 @@ describe('unread markers', () => {
     const page = await newPage();
     await page.goto(`${base()}/topic/${MULTI_PAGE_TOPIC_ID}`);
     await h1(page).waitFor();
-    // Read page 1 to its end.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // Read page 1 to its end: its 15th post, however long the page takes to lay out.
     await expect
-      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('lectern:read:v1') ?? '{"topics":{}}').topics))
-      .toHaveProperty(String(MULTI_PAGE_TOPIC_ID));
+      .poll(async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return page.evaluate(() => JSON.parse(localStorage.getItem('lectern:read:v1') ?? '{"topics":{}}').topics);
+      })
+      .toHaveProperty([String(MULTI_PAGE_TOPIC_ID), 'number'], 15);
     const title = (await h1(page).textContent()) ?? '';
     const boardHref = await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last().getAttribute('href');
 
