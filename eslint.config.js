@@ -43,6 +43,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer, noApp, noFeatures] }] },
   },
   {
+    // Tests beside shared code may read test/deep.ts (how many runs a property makes);
+    // the rest of test/ and the mock forum stay out of src/, tests included.
+    files: ['src/lib/**/*.test.{ts,tsx}', 'src/ui/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ ...noMocksOrTests, group: [...noMocksOrTests.group, '!**/test/deep'] }, noServer, noApp, noFeatures] }],
+    },
+  },
+  {
     // Config files are the one place a default export is the tools' convention.
     files: ['vite.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },

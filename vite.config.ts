@@ -5,6 +5,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { configDefaults } from 'vitest/config';
 import { parseApiTimeoutMs } from './src/lib/api/api-timeout.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
+import { deep } from './test/deep.ts';
 
 // The production build talks to a real server: MSW's service worker script is
 // copied from public/ by Vite like any asset, so drop it from that build. The
@@ -199,7 +200,8 @@ export default defineConfig(({ mode }) => {
             setupFiles: ['test/setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
             exclude: [...configDefaults.exclude, 'test/e2e/**'],
-            testTimeout: 15_000,
+            // A property of 10,000 runs (npm run test:deep) can take minutes.
+            testTimeout: deep ? 30 * 60_000 : 15_000,
           },
         },
         {
@@ -241,7 +243,7 @@ export default defineConfig(({ mode }) => {
             include: ['server/**/*.test.ts'],
             globalSetup: ['server/test/global-setup.ts'],
             fileParallelism: false,
-            testTimeout: 60_000,
+            testTimeout: deep ? 30 * 60_000 : 60_000,
             hookTimeout: 180_000,
           },
         },
