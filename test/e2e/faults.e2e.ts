@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { contentSecurityPolicy } from '../../vite.config';
 import { builtDir, FAULT_BUILD_TIMEOUT_MS } from './build';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, nextFrames } from './chromium';
 import { startFaultServer, type FaultServer } from './fault-server';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
@@ -268,11 +268,17 @@ describe('fault tests: the production build against a failing API', () => {
     // Page 2 is fetched in the background anyway; page 3 only when the reader shows intent.
     const page3Api = `/topics/${MULTI_PAGE_TOPIC_ID}?page=3`;
     server.fail({ match: /^\/topics\/\d+\?page=3$/, fault: { kind: 'error-500' } });
+    let page3Answers = 0;
+    page.on('requestfinished', (request) => {
+      if (request.url().endsWith(`/api${page3Api}`)) page3Answers += 1;
+    });
     const page3 = page.getByRole('navigation', { name: 'Post pages, top' }).getByRole('link', { name: 'Page 3' });
     await page3.hover();
     // The prefetch is tried three times and fails each time…
     await expect.poll(() => hitsOn(`/topics/${MULTI_PAGE_TOPIC_ID}`).filter((hit) => hit.path === page3Api && hit.fault === 'error-500').length, { timeout: 10_000 }).toBe(3);
-    await page.waitForTimeout(300);
+    // …the last failure has reached the page, and had the frames to show if it were going to…
+    await expect.poll(() => page3Answers).toBe(3);
+    await nextFrames(page);
     // …and the reader, still on page 1, sees nothing of it.
     expect(await h1Text(page)).toBe(title);
     expect(await page.getByRole('main').textContent()).toBe(before);

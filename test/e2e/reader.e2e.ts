@@ -7,7 +7,7 @@ import {
   SEED_TOPIC_ID,
 } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
-import { chromiumForThisFile, openPage as openPageIn } from './chromium';
+import { chromiumForThisFile, openPage as openPageIn, settled } from './chromium';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
@@ -148,7 +148,7 @@ describe('the strict Content-Security-Policy', () => {
       for (const [, path] of views) {
         await page.goto(`${url()}${path}`);
         await h1(page).waitFor();
-        await page.waitForTimeout(300);
+        await settled(page);
         expect({ path, violations: await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) }).toEqual({ path, violations: [] });
       }
       await context.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, settled } from './chromium';
 
 const browser = chromiumForThisFile();
 
@@ -23,8 +23,11 @@ describe('exact positions', () => {
     await page.locator(`#msg${postId}`).waitFor();
     await expect.poll(() => topOf(page, `#msg${postId}`)).toBeLessThan(40);
     expect(await page.locator(`#msg${postId}`).getAttribute('class')).toContain('is-targeted');
-    // Let every image above it arrive (the demo answers in 100–400 ms each).
-    await page.waitForTimeout(2000);
+    // Every image above it has arrived (the demo answers in 100–400 ms each)…
+    await settled(page);
+    const above = page.locator(`article:has(~ #msg${postId}) img`);
+    expect(await above.evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
+    // …and the post has stayed where it was.
     const top = await topOf(page, `#msg${postId}`);
     expect(top).toBeGreaterThanOrEqual(-2);
     expect(top).toBeLessThan(40);
