@@ -200,6 +200,10 @@ export default defineConfig(({ mode }) => {
             setupFiles: ['test/setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
             exclude: [...configDefaults.exclude, 'test/e2e/**'],
+            // Two files at a time, whatever the machine: Vitest's default (a core less than
+            // there are) leaves one of two cores idle, and most of a file's time is its own
+            // jsdom and setup, not shared with any other file.
+            maxWorkers: 2,
             // A property of 10,000 runs (npm run test:deep) can take minutes.
             testTimeout: deep ? 30 * 60_000 : 15_000,
           },
