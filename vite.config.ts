@@ -88,8 +88,9 @@ function isHiddenPath(target: string): boolean {
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
 export { contentSecurityPolicy };
 
-// Browser test files that measure time, run on their own (the e2e-alone project below).
-const timedE2e = ['test/e2e/huge-posts.e2e.ts', 'test/e2e/print.e2e.ts'];
+// Browser test files that measure time, run on their own (the e2e-alone project below):
+// huge posts' long tasks, and under test:deep the 10,000-post print view's responsiveness.
+const timedE2e = ['test/e2e/huge-posts.e2e.ts', ...(deep ? ['test/e2e/print.e2e.ts'] : [])];
 
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
