@@ -13,7 +13,7 @@ describe('whenIdle', () => {
   });
 
   it('asks requestIdleCallback, with the latest time as its timeout, and cancels through it', () => {
-    const ask = vi.fn((_callback: IdleRequestCallback, _options?: IdleRequestOptions) => 7);
+    const ask = vi.fn<typeof window.requestIdleCallback>(() => 7);
     const cancel = vi.fn();
     window.requestIdleCallback = ask;
     window.cancelIdleCallback = cancel;
