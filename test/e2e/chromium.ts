@@ -88,7 +88,9 @@ export async function settled(page: Page): Promise<void> {
         page.evaluate(() =>
           Array.from(document.images).every((img) => img.complete || img.currentSrc === '' || new URL(img.currentSrc).origin !== window.location.origin),
         ),
-      { timeout: 10_000 },
+      // As long as Playwright's own waits: the demo's images come through its service
+      // worker, which a loaded machine can keep waiting for seconds.
+      { timeout: 30_000 },
     )
     .toBe(true);
   await nextFrames(page);
