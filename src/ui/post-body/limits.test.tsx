@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PART_NODES } from '../../lib/bbcode/parse';
 import { PostBody } from './post-body';
-import { makePost } from './test-support';
+import { makePost } from '../../../test/support/post-body';
 
 // A long body is rendered a part at a time, one part a frame: animation frames are the
 // test's to give (fake timers), never waited for.
