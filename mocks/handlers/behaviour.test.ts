@@ -14,7 +14,7 @@ import {
   REDIRECT_BOARD_ID, RESTRICTED_BOARD_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID,
   handMadePostId, hugePostId,
 } from '../db/ids';
-import { API, get, getValid, listenWithMockServer } from '../testing/mock-api';
+import { API, get, getValid, listenWithMockServer } from '../../test/support/mock-api';
 import { createHandlers } from './handlers';
 
 listenWithMockServer();

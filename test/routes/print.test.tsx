@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { SEED_IMAGE_NAME, SEED_PARAGRAPHS } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // Pages are shown in batches as they arrive, and jsdom is slow on a busy machine.

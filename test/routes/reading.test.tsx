@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // Requests the app makes, by path: prefetching and the warm cache are about requests.

@@ -5,7 +5,7 @@ import { BUSY_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOA
 import { server } from '../../mocks/node';
 import { savedCopies, startPersisting } from '../../src/lib/saved-copies/persistence';
 import { memoryStore } from '../memory-store';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 
 type MemoryStore = ReturnType<typeof memoryStore>;
 import { renderRoute } from '../render-route';

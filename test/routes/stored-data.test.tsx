@@ -8,7 +8,7 @@ import type { TopicResponse } from '../../src/lib/api/schemas';
 import { savedCopies } from '../../src/lib/saved-copies/persistence';
 import { resetReadPositionsCache } from '../../src/lib/unread/read-positions';
 import { memoryStore } from '../memory-store';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 type MemoryStore = ReturnType<typeof memoryStore>;

@@ -7,7 +7,7 @@ import {
 } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { axeViolations } from '../axe';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
