@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_TOPIC_ID, hugePostId } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage as openPageIn } from './chromium';
 
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const SEED_IMAGE_NAME = '57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp';
 
 const browser = chromiumForThisFile();
