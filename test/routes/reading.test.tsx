@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
@@ -49,7 +50,7 @@ describe('moving around a long topic', () => {
 describe('prefetching on intent', () => {
   it('loads a topic while its link is hovered, so the click needs no request', async () => {
     const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
-    const link = await screen.findByRole('link', { name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' });
+    const link = await screen.findByRole('link', { name: SEED_TITLE });
     // Prefetch listens from the first idle moment after the page shows: point again until it does.
     await expect
       .poll(async () => {
