@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { whenIdle } from '../../lib/idle';
 import { Optional } from '../../ui/optional';
-import { SaveAllPages } from '../../features/print/components/save-all-pages';
+import { SaveAllPages } from '../../features/saved-copies/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
 import type { TopicLoaderData } from './topic-route';
 import { useLoaderData } from '../navigation/route-loader';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TopicResponse } from '../../../lib/api/schemas';
-import { concurrencyFor, loadPages, type PageOutcome } from '../api/load-pages';
+import { concurrencyFor, loadPages, type PageOutcome } from '../../../lib/topic-pages/load-pages';
 import { printPageQuery } from '../api/print-pages';
 
 // Pages that arrive within this long of each other are shown in one render: a large
