@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
+import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { searchAvailabilityQuery } from '../api/search-availability';
 import './search-box.css';
 
@@ -90,6 +91,7 @@ export function SearchBox() {
           placeholder="Search posts…"
           autoComplete="off"
           enterKeyHint="search"
+          {...({ 'data-reader-search': '' } satisfies ReaderMarks)}
           value={value}
           onChange={(event) => setValue(event.target.value)}
         />

@@ -5,6 +5,7 @@ import { pluralize } from '../../../lib/format/format';
 import { topicHref } from '../../../lib/routes';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
+import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
@@ -80,7 +81,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
         aria-label={`Posts, page ${number} of ${totalPages}`}
         tabIndex={-1}
         // Keyboard reading announces "post 16 of 41" and bounds its jump field with it.
-        data-post-count={data.page.totalItems}
+        {...({ 'data-reader-post-count': data.page.totalItems } satisfies ReaderMarks)}
       >
         {posts.map((post) => (
           <Fragment key={post.id}>
