@@ -6,7 +6,7 @@ import { BUSY_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { App } from '../../src/app/app';
 import { Navigator } from '../../src/app/navigation/navigator';
-import { createRoutes } from '../../src/app/router';
+import { createPages } from '../../src/app/pages';
 import { createQueryClient } from '../../src/lib/query-client';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
@@ -18,8 +18,7 @@ const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops 
 function renderWithRetries(url: string) {
   const queryClient = createQueryClient();
   const history = createMemoryHistory({ initialEntries: [url], v5Compat: true });
-  const routes = createRoutes(queryClient);
-  return render(<App queryClient={queryClient} navigator={new Navigator(history, routes)} routes={routes} />);
+    return render(<App queryClient={queryClient} navigator={new Navigator(history, createPages(queryClient))} />);
 }
 
 /** Lets `ms` of fake time pass, with React rendering what it brings. */

@@ -1,3 +1,4 @@
+import { matchReaderUrl } from '../../lib/reader-routes';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { formatCount } from '../../lib/format/format';
@@ -104,7 +105,8 @@ export function KeyboardShortcuts() {
   };
 
   const openJump = () => {
-    if (!location.pathname.startsWith('/topic/')) return false;
+    const here = matchReaderUrl(location);
+    if (!('page' in here) || here.page.name !== 'topic') return false;
     const numbers = postArticles()
       .map(postNumber)
       .filter((n): n is number => n !== null);

@@ -3,6 +3,8 @@
 // permalink (`.post-number`); page links are `a[rel=prev|next]` in `nav.pagination`;
 // "up" is the last link of the breadcrumb; search is `input[type=search]`.
 
+import { matchReaderUrl } from '../../lib/reader-routes';
+
 export function postArticles(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('main article[id^="msg"]')];
 }
@@ -39,9 +41,8 @@ export function pageLink(rel: 'prev' | 'next'): HTMLAnchorElement | null {
 
 /** `?page=N` of a reader URL; pages without the parameter are page 1. */
 export function pageOfHref(href: string): number {
-  const raw = new URL(href, 'http://reader.invalid').searchParams.get('page');
-  const page = raw === null ? 1 : Number(raw);
-  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+  const match = matchReaderUrl(new URL(href, 'http://reader.invalid'));
+  return 'page' in match && 'page' in match.page ? match.page.page : 1;
 }
 
 /** This page's number and the last page's, from the pagination (1 and 1 without one). */

@@ -3,7 +3,7 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api/api-error';
 import { formatCount } from '../../../lib/format/format';
-import { topicHref } from '../../../lib/routes';
+import { topicHref } from '../../../lib/reader-routes';
 import { printPageQuery } from '../api/print-pages';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { formatPrintDate } from './print-date';
@@ -57,8 +57,9 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
         else next.set(IMAGES_PARAM, '0');
         return next;
       },
-      // A setting, not a new place: no history entry, and stay where the reader is.
-      { replace: true, preventScrollReset: true },
+      // A setting, not a new place: no history entry, and a replaced URL keeps the
+      // reader where they are (see ScrollRestoration).
+      { replace: true },
     );
   };
 
