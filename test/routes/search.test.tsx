@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import type { SearchResponse } from '../../src/lib/api/schemas';
-import { postHref } from '../../src/lib/routes';
+import { postHref } from '../../src/lib/reader-routes';
 import { renderRoute } from '../render-route';
 
 const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
