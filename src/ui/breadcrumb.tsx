@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Crumb } from '../lib/api/schemas';
-import { boardHref, categoryHref, topicHref } from '../lib/routes';
+import { boardHref, categoryHref, topicHref } from '../lib/reader-routes';
 import type { ReaderMarks } from './reader-landmarks';
 import { clampText } from './untrusted-text';
 

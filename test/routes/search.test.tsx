@@ -5,7 +5,7 @@ import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPI
 import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import type { SearchResponse } from '../../src/lib/api/schemas';
-import { postHref } from '../../src/lib/routes';
+import { postHref } from '../../src/lib/reader-routes';
 import { renderRoute } from '../render-route';
 
 async function mockSearch(q: string, page = 1): Promise<SearchResponse> {

@@ -7,7 +7,7 @@ import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import { App } from '../../src/app/app';
 import { Navigator } from '../../src/app/navigation/navigator';
-import { createRoutes } from '../../src/app/router';
+import { createPages } from '../../src/app/pages';
 import { createQueryClient } from '../../src/lib/query-client';
 
 /**
@@ -17,8 +17,7 @@ import { createQueryClient } from '../../src/lib/query-client';
 function renderWithRetries(url: string) {
   const queryClient = createQueryClient();
   const history = createMemoryHistory({ initialEntries: [url], v5Compat: true });
-  const routes = createRoutes(queryClient);
-  return render(<App queryClient={queryClient} navigator={new Navigator(history, routes)} routes={routes} />);
+    return render(<App queryClient={queryClient} navigator={new Navigator(history, createPages(queryClient))} />);
 }
 
 /** Lets `ms` of fake time pass, with React rendering what it brings. */

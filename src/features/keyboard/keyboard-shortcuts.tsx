@@ -1,3 +1,4 @@
+import { matchReaderUrl, topicHref } from '../../lib/reader-routes';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { formatCount } from '../../lib/format/format';
@@ -106,7 +107,8 @@ export function KeyboardShortcuts() {
   };
 
   const openJump = () => {
-    if (!location.pathname.startsWith('/topic/')) return false;
+    const here = matchReaderUrl(location);
+    if (!('page' in here) || here.page.name !== 'topic') return false;
     const numbers = postArticles()
       .map(postNumber)
       .filter((n): n is number => n !== null);
@@ -122,12 +124,9 @@ export function KeyboardShortcuts() {
       if (article) focusPost(article);
       return;
     }
-    const params = new URLSearchParams(location.search);
-    params.delete('post');
-    if (plan.page > 1) params.set('page', String(plan.page));
-    else params.delete('page');
-    const search = params.toString();
-    go(`${location.pathname}${search ? `?${search}` : ''}`, { focus: number, page: plan.page, announce: `${pageLabel(plan.page)}. ` });
+    const here = matchReaderUrl(location);
+    if (!('page' in here) || here.page.name !== 'topic') return;
+    go(topicHref(here.page.topicId, plan.page), { focus: number, page: plan.page, announce: `${pageLabel(plan.page)}. ` });
   };
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {

@@ -12,6 +12,7 @@ import {
   READER_UP,
 } from '../../ui/reader-landmarks';
 
+
 export function postArticles(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`[${READER_POST}]`)];
 }

@@ -1,13 +1,14 @@
 // Saved copies: the forum's pages a reader has opened, kept in IndexedDB so that a
 // reload with the forum unreachable still shows them. Network first: nothing here
 // ever answers before the forum; a route loader asks for a saved copy only once its
-// own request has failed (see ../connection/offline.ts). This module is loaded
+// own request has failed (see app/navigation/route-data.ts). This module is loaded
 // lazily (after the first render for writing, on a failure for reading): none of it
 // is on the way to a topic's first post.
 import { experimental_createQueryPersister, type PersistedQuery } from '@tanstack/query-persist-client-core';
 import { hashKey, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../api/schemas';
+import { resourceSchemas } from '../api/queries';
+import { readerRoutes } from '../reader-routes';
 import { createBoundedStorage, type SavedCopyStore, type StorageLimits } from './bounded-storage';
 import { openIndexedDbStore } from './indexeddb-store';
 import { markSavedCopy, savedCopyTime } from './saved-copy-mark';
@@ -27,15 +28,12 @@ export const SAVED_COPY_LIMITS: StorageLimits = {
 };
 
 /**
- * The resources worth reading again offline (the board index, boards, topics, post
- * links; not search), each with the schema its answers are checked against.
+ * The resources worth reading again offline, as the route table says (the board index,
+ * boards, topics, post links; not search), each with the schema its answers are checked against.
  */
-const SAVED_RESOURCES = new Map<unknown, v.GenericSchema>([
-  ['forum', forumResponseSchema],
-  ['boards', boardResponseSchema],
-  ['topics', topicResponseSchema],
-  ['posts', postResponseSchema],
-]);
+const SAVED_RESOURCES = new Map<unknown, v.GenericSchema>(
+  Object.values(readerRoutes).flatMap(({ saved }) => (saved === null ? [] : [[saved, resourceSchemas[saved]] as const])),
+);
 
 export function isSavedResource(queryKey: QueryKey): boolean {
   return SAVED_RESOURCES.has(queryKey[0]);

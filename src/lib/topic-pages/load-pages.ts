@@ -1,7 +1,5 @@
 // Loading many pages of a topic at once, for the print view and "Save all pages". Apart
-// from the page query (./bulk-page-query.ts, and the print view's print-pages.ts, which
-// the route loader needs on the way to the first post), so that this loads only with the
-// views that use it.
+// from the page query (./bulk-page-query.ts), so that this loads only with the views that use it.
 import type { TopicResponse } from '../api/schemas';
 
 /**

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TopicResponse } from '../../../lib/api/schemas';
 import { concurrencyFor, loadPages, type PageOutcome } from '../../../lib/topic-pages/load-pages';
-import { printPageQuery } from '../api/print-pages';
+import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
 
 // Pages that arrive within this long of each other are shown in one render: a large
 // topic delivers twenty-odd pages a second.
@@ -111,7 +111,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
         try {
           // fetchQuery answers from the cache when the page is fresh there, so pages
           // the reader has just read cost no request.
-          return await queryClient.fetchQuery(printPageQuery(topicId, page));
+          return await queryClient.fetchQuery(bulkPageQuery(topicId, page));
         } finally {
           inFlight.delete(page);
         }
@@ -128,7 +128,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
       // takes them from there.
       clearTimeout(timer);
       for (const page of inFlight) {
-        void queryClient.cancelQueries({ queryKey: printPageQuery(topicId, page).queryKey, exact: true });
+        void queryClient.cancelQueries({ queryKey: bulkPageQuery(topicId, page).queryKey, exact: true });
       }
     };
   }, [queryClient, topicId, total, round, active]);

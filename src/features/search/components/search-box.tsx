@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
+import { searchHref } from '../../../lib/reader-routes';
 import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { searchAvailabilityQuery } from '../api/search-availability';
 import './search-box.css';
@@ -54,7 +55,7 @@ export function SearchBox() {
     // What the form would send without script (action="/search", method get), as a client navigation.
     event.preventDefault();
     setOpen(false);
-    void navigate(`/search?${new URLSearchParams({ q: value }).toString()}`);
+    void navigate(searchHref(value));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Author, Post } from '../../../lib/api/schemas';
 import { pluralize } from '../../../lib/format/format';
-import { postHref } from '../../../lib/routes';
+import { postHref } from '../../../lib/reader-routes';
 import { Avatar } from '../../../ui/avatar';
 import { PostBody } from '../../../ui/post-body/post-body';
 import type { ReaderMarks } from '../../../ui/reader-landmarks';
