@@ -26,7 +26,7 @@ export type PageOf<N extends PageName> = Extract<ReaderPage, { name: N }>;
 export type UrlMatch = { page: ReaderPage } | { redirect: string } | { notFound: true };
 
 /** SMF's query parameters, names lower-cased, values decoded. */
-export type SmfParams = ReadonlyMap<string, string>;
+type SmfParams = ReadonlyMap<string, string>;
 
 // The parameters a path names by `:name` are ids: positive integers.
 type Ids = Record<string, number>;
@@ -234,7 +234,7 @@ export function matchReaderUrl(url: { pathname: string; search: string; hash?: s
  * which URLSearchParams does not understand, so read them by hand. Null when a
  * %-escape is malformed.
  */
-export function readSmfParams(search: string): SmfParams | null {
+function readSmfParams(search: string): SmfParams | null {
   const params = new Map<string, string>();
   try {
     for (const part of search.replace(/^\?/, '').split(/[&;]/)) {
@@ -249,7 +249,7 @@ export function readSmfParams(search: string): SmfParams | null {
 }
 
 /** Where an old SMF link's parameters point in the reader, or null when they name no page of it. */
-export function smfTarget(params: SmfParams): string | null {
+function smfTarget(params: SmfParams): string | null {
   for (const name of Object.keys(readerRoutes) as PageName[]) {
     const target = readerRoutes[name].smf?.(params);
     if (target) return target;

@@ -5,10 +5,10 @@ import { RouteNotFound, RouteRedirect } from './route-outcome';
 import { rememberScroll } from './scroll-positions';
 
 /** The browser's history in the app, an in-memory one in tests: both speak this. */
-export type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
+type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
 
 /** What a route shows once its loader and view have arrived, or why it cannot. */
-export type PageState = { status: 'loading' } | ({ status: 'ready' } & LoadedPage) | { status: 'failed'; error: unknown };
+type PageState = { status: 'loading' } | ({ status: 'ready' } & LoadedPage) | { status: 'failed'; error: unknown };
 
 export type NavigatorState = {
   location: Location;

@@ -6,7 +6,7 @@ import { RouteRedirect } from './route-outcome';
 export type PageView<D> = ComponentType<{ data: D }>;
 
 /** How one page of the reader loads: its loader and the view in its own chunk. */
-export type PageDefinition<N extends PageName, D> = {
+type PageDefinition<N extends PageName, D> = {
   /** Gets the page's data into the query cache and returns what its view needs (or a redirect). */
   load: (page: PageOf<N>) => Promise<D | RouteRedirect>;
   /** Null for pages that only ever redirect. */

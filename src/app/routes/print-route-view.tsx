@@ -2,7 +2,7 @@ import { PrintPage } from '../../features/print/components/print-page';
 import type { PageOf } from '../../lib/reader-routes';
 import { useNavigationInfo } from '../navigation/route-loader';
 
-export type PrintViewData = PageOf<'print'>;
+type PrintViewData = PageOf<'print'>;
 
 /** `/topic/{id}/print`: the whole topic on one page (SMF's print page), its own chunk with its print styles. */
 export function PrintRouteView({ data: { topicId } }: { data: PrintViewData }) {

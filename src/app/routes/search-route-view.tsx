@@ -1,6 +1,6 @@
 import { SearchPage, type SearchPageState } from '../../features/search/components/search-page';
 
-export type SearchViewData = { q: string; page: number; state: SearchPageState };
+type SearchViewData = { q: string; page: number; state: SearchPageState };
 
 /** Search results, loaded as their own chunk: reading a topic never downloads them. */
 export function SearchRouteView({ data: { q, page, state } }: { data: SearchViewData }) {

@@ -10,7 +10,7 @@ export type ApiPath = string & { readonly [apiPathBrand]: true };
 /** What a reader page loads: where the answer is cached and where it is asked for. */
 export type ApiRequest = { readonly key: readonly unknown[]; readonly path: ApiPath };
 
-export type QueryParams = Record<string, string | number | undefined>;
+type QueryParams = Record<string, string | number | undefined>;
 
 /** `path` with its query string; page 1 is asked for without `?page=`, as the reader's own URLs do. */
 export function apiPath(path: string, params: QueryParams = {}): ApiPath {

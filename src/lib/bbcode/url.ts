@@ -6,7 +6,7 @@
 
 import { smfLinkTarget } from '../reader-routes';
 
-export type UrlKind = 'link' | 'resource';
+type UrlKind = 'link' | 'resource';
 
 const MAX_URL_LENGTH = 4096;
 // Whitespace, C0/C1 controls, DEL, and characters that have no business in a URL a

@@ -6,7 +6,7 @@ import { onlineManager, type QueryClient, type QueryKey } from '@tanstack/react-
 import { ApiError } from '../api/api-error';
 
 /** The error a loader throws for data it cannot have while offline. */
-export function offlineError(queryKey: QueryKey): ApiError {
+function offlineError(queryKey: QueryKey): ApiError {
   return new ApiError('network', 'You are offline and this page has not been loaded before.', { path: JSON.stringify(queryKey) });
 }
 

@@ -15,7 +15,7 @@ import { markSavedCopy, savedCopyTime } from './saved-copy-mark';
 import { whenIdle } from '../idle';
 
 /** Bump when what is saved changes shape: every older entry is then ignored and swept. */
-export const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 1;
 
 const DAY = 24 * 60 * 60_000;
 
@@ -40,7 +40,7 @@ export function isSavedResource(queryKey: QueryKey): boolean {
 }
 
 /** Thrown for a saved entry that cannot be one; the persister then drops it. */
-export class UnreadableEntryError extends Error {
+class UnreadableEntryError extends Error {
   override readonly name = 'UnreadableEntryError';
 }
 
@@ -52,7 +52,7 @@ export class UnreadableEntryError extends Error {
  * would keep a copy fresh, unrefreshed, for ever). `savedAnswer` checks the page itself
  * when it is about to be shown. Throws `UnreadableEntryError`.
  */
-export function readSavedEntry(text: string, now: number): PersistedQuery {
+function readSavedEntry(text: string, now: number): PersistedQuery {
   const entry = JSON.parse(text) as PersistedQuery;
   const envelope = v.object({
     buster: v.string(),
@@ -68,7 +68,7 @@ export function readSavedEntry(text: string, now: number): PersistedQuery {
  * schema (`posts: null` failed the page; `page.number: 1e308` hung the tab), and about
  * the board, topic or post the key names. Undefined when it fails.
  */
-export function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
+function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
   const [resource, id] = queryKey;
   const schema = SAVED_RESOURCES.get(resource);
   const result = schema && v.safeParse(schema, data);
@@ -83,16 +83,16 @@ export function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
  * identical rebuild keeps its saved copies. Dev servers and tests have no hashed
  * entry; the format version alone guards them.
  */
-export function buildId(): string {
+function buildId(): string {
   if (typeof document === 'undefined') return '';
   return Array.from(document.querySelectorAll('script[type="module"][src]'), (script) => script.getAttribute('src') ?? '').join(' ');
 }
 
-export function currentBuster(): string {
+function currentBuster(): string {
   return `${CACHE_FORMAT}:${buildId()}`;
 }
 
-export type SavedCopies = {
+type SavedCopies = {
   /** Writes one query's current data. Throws when storage fails. */
   save: (query: Query) => Promise<void>;
   /** Writes the query under `queryKey`, if it is in the cache. Throws when storage fails. */

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { topicHref } from '../reader-routes';
 
-export type ReadPosition = {
+type ReadPosition = {
   /** The highest post read: its id and its number in the topic (1 = opening post). */
   postId: number;
   number: number;

@@ -8,7 +8,7 @@ import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
 // topic delivers twenty-odd pages a second.
 const BATCH_MS = 100;
 
-export type PageSlot =
+type PageSlot =
   | { status: 'pending' }
   | { status: 'loaded'; data: TopicResponse }
   | { status: 'failed'; error: unknown };
@@ -31,7 +31,7 @@ export type PrintPages = {
  * SMF's 15 a page). A topic claiming more, even 100,000,000, gets its first pages and a
  * note saying so, never a hang.
  */
-export const MAX_PRINT_PAGES = 2000;
+const MAX_PRINT_PAGES = 2000;
 
 // A round of loading: a new object (even with the same pages) starts a new round.
 type Round = { pages: readonly number[] };
