@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { parseApiTimeoutMs } from './src/lib/api/api-timeout.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
+import { deep } from './test/deep.ts';
 
 // The production build talks to a real server: MSW's service worker script is
 // copied from public/ by Vite like any asset, so drop it from that build. The
@@ -27,8 +29,9 @@ function dropMockWorker(): Plugin {
 // two of a deployment's rules. A client's X-Forwarded-*/Forwarded headers are dropped
 // before /api is proxied: only a proxy may say which origin the browser used, and an
 // API that trusted them would build urls from whatever a client wrote (nothing we run
-// needs them: the APIs' urls are root-relative). The build's source maps, written for
-// the size check (`sourcemap: 'hidden'`), are not served. And pages only answer GET/HEAD.
+// needs them: the APIs' urls are root-relative). The build's source maps and manifest,
+// written for the size check (`sourcemap: 'hidden'`, `.vite/manifest.json`), are not
+// served. And pages only answer GET/HEAD.
 function previewHardening(): Plugin {
   return {
     name: 'lectern:preview-hardening',
@@ -46,7 +49,7 @@ function previewHardening(): Plugin {
           res.end('Method not allowed: use GET.\n');
           return;
         }
-        if (isSourceMapPath(target)) {
+        if (isSourceMapPath(target) || isHiddenPath(target)) {
           res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
           res.end('Not found.\n');
           return;
@@ -57,16 +60,29 @@ function previewHardening(): Plugin {
   };
 }
 
-/** Whether a request target names a `.map` file, spelled in any case or percent-encoded. */
-function isSourceMapPath(target: string): boolean {
+/** A request target's path, percent-decoded where it can be (as the static server reads it). */
+function decodedPath(target: string): string {
   const path = target.split(/[?#]/, 1)[0] ?? '';
-  let decoded = path;
   try {
-    decoded = decodeURIComponent(path);
+    return decodeURIComponent(path);
   } catch {
     // Not valid percent-encoding: the static server cannot map it to a file either.
+    return path;
   }
-  return /\.map\/*$/i.test(decoded);
+}
+
+/** Whether a request target names a `.map` file, spelled in any case or percent-encoded. */
+function isSourceMapPath(target: string): boolean {
+  return /\.map\/*$/i.test(decodedPath(target));
+}
+
+/**
+ * Whether a request target reaches into a dot-folder or names a dot-file, such as the
+ * build's manifest (`/.vite/manifest.json`, for the size check); `npm run server` never
+ * serves those either.
+ */
+function isHiddenPath(target: string): boolean {
+  return /(^|[/\\])\./.test(decodedPath(target));
 }
 
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
@@ -140,6 +156,9 @@ function chunkLayout() {
 }
 
 const layout = chunkLayout();
+// Browser test files that measure time, run on their own (the e2e-alone project below):
+// huge posts' long tasks, and under test:deep the 10,000-post print view's responsiveness.
+const timedE2e = ['test/e2e/huge-posts.e2e.ts', ...(deep ? ['test/e2e/print.e2e.ts'] : [])];
 
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
@@ -188,6 +207,8 @@ function preloadAppChunks(): Plugin {
 
 export default defineConfig(({ mode }) => {
   const demo = mode === 'demo';
+  // The app reads VITE_API_TIMEOUT_MS as a number: a value that is not one fails here.
+  parseApiTimeoutMs(loadEnv(mode, process.cwd(), 'VITE_API_TIMEOUT_MS').VITE_API_TIMEOUT_MS);
   const outDir = demo ? 'dist-demo' : 'dist';
   // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
   const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';
@@ -200,6 +221,7 @@ export default defineConfig(({ mode }) => {
       // checks (test/bench/size-check.ts, build-graph.ts read them), but no chunk names
       // its map, and neither `npm run server` nor `vite preview` serves *.map.
       sourcemap: 'hidden',
+      manifest: true, // .vite/manifest.json, for the size check; served by neither server, like the maps
       chunkSizeWarningLimit: demo ? 1200 : 500,
       rolldownOptions: {
         output: {
@@ -228,15 +250,37 @@ export default defineConfig(({ mode }) => {
             setupFiles: ['test/setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
             exclude: [...configDefaults.exclude, 'test/e2e/**'],
-            testTimeout: 15_000,
+            // Two files at a time, whatever the machine: Vitest's default (a core less than
+            // there are) leaves one of two cores idle, and most of a file's time is its own
+            // jsdom and setup, not shared with any other file.
+            maxWorkers: 2,
+            // A property of 10,000 runs (npm run test:deep) can take minutes.
+            testTimeout: deep ? 30 * 60_000 : 15_000,
           },
         },
         {
+          // The browser tests, two files at a time: each has its own Chromium, contexts
+          // and fault server, and the mock forum's API they share only reads.
           extends: true,
           test: {
             name: 'e2e',
             environment: 'node',
             include: ['test/e2e/**/*.e2e.ts'],
+            exclude: [...configDefaults.exclude, ...timedE2e],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            maxWorkers: 2,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+          },
+        },
+        {
+          // The browser tests that time the page (long tasks, how soon it answers): alone,
+          // after the others, so another Chromium is not what they measure.
+          extends: true,
+          test: {
+            name: 'e2e-alone',
+            environment: 'node',
+            include: timedE2e,
             globalSetup: ['test/e2e/global-setup.ts'],
             fileParallelism: false,
             testTimeout: 60_000,
@@ -253,7 +297,7 @@ export default defineConfig(({ mode }) => {
             include: ['server/**/*.test.ts'],
             globalSetup: ['server/test/global-setup.ts'],
             fileParallelism: false,
-            testTimeout: 60_000,
+            testTimeout: deep ? 30 * 60_000 : 60_000,
             hookTimeout: 180_000,
           },
         },

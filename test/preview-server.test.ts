@@ -1,8 +1,8 @@
 // @vitest-environment node
 // `vite preview` as vite.config.ts sets it up (what `npm run preview` and `npm start`
 // serve), on a tiny stand-in build and a stand-in API that reports the headers it got:
-// the client's X-Forwarded-* never reach the API, source maps are not served, and
-// pages answer only GET and HEAD.
+// the client's X-Forwarded-* never reach the API, source maps and the build manifest
+// are not served, and pages answer only GET and HEAD.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,8 @@ beforeAll(async () => {
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>stand-in</title>');
   writeFileSync(join(outDir, 'assets', 'app-abc.js'), 'console.log(1);\n');
   writeFileSync(join(outDir, 'assets', 'app-abc.js.map'), '{"version":3,"sources":["../src/secret.ts"],"mappings":""}');
+  mkdirSync(join(outDir, '.vite'));
+  writeFileSync(join(outDir, '.vite', 'manifest.json'), '{"src/secret.ts":{"file":"assets/app-abc.js"}}');
 
   upstream = createServer((req, res) => {
     received.push(req.headers);
@@ -101,6 +103,14 @@ describe('vite preview', () => {
     // The files they belong to are served as usual.
     expect((await get('/assets/app-abc.js')).status).toBe(200);
     expect((await get('/board/4')).body).toContain('stand-in');
+  });
+
+  it('does not serve the build manifest or other dot-files, however the path is spelled', async () => {
+    for (const path of ['/.vite/manifest.json', '/%2Evite/manifest.json', '/assets/../.vite/manifest.json', '/.vite/manifest.json?x=1', '/.vite/']) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('secret.ts');
+    }
   });
 
   it('answers TRACE and other methods outside /api with 405, and leaves /api to the API', async () => {

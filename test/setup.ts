@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../mocks/node';
+import { installIdleCallbacks, resetIdle } from './idle';
 
 // findBy* waits up to 1 s by default; a loaded 2-core machine can take longer to
 // render a 15-post page, and a slow pass is not a failure of the app.
@@ -15,12 +16,15 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   cleanup();
+  resetIdle();
 });
 afterAll(() => server.close());
 
 // jsdom does not lay out or scroll; the router and deep links call these. The mock
 // forum's own tests run in Node (no window), so only patch where there is a DOM.
 if (typeof window !== 'undefined') {
+  // Nor does it have requestIdleCallback: see ./idle.ts.
+  installIdleCallbacks(window);
   window.scrollTo = () => undefined;
   Element.prototype.scrollIntoView = function scrollIntoView() {
     return undefined;

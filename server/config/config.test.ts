@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../test/deep';
 import { loadConfig, redactDatabaseUrl } from './config';
 import type { ConfigResult, ServerConfig } from './config';
 
@@ -317,7 +318,7 @@ describe('SMF_SETTINGS', () => {
       expect(redacted.password).toBe('***');
       // Everything but the password is unchanged, so it cannot hide in another part.
       expect(database?.redacted).toBe(database?.url.replace(`:${url.password}@`, ':***@'));
-    }), { numRuns: 500 });
+    }), { numRuns: runs(100) });
   });
 
   it('percent-encodes the database name, and refuses one node-postgres cannot read back', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../test/deep';
 import { parseSettingsPhp } from './settings-php';
 
 /**
@@ -362,7 +363,7 @@ describe('single-quoted strings', () => {
   it('hold any text that var_export() wrote (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (value) => {
       expect(parseSettingsPhp(php(`$db_passwd = ${varExport(value)};`)).dbPasswd).toBe(value);
-    }));
+    }), { numRuns: runs(100) });
   });
 });
 
@@ -410,7 +411,7 @@ describe('double-quoted strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (value) => {
       expect(parseSettingsPhp(php(`$db_passwd = "${asBytes(value)}";`)).dbPasswd).toBe(value);
       expect(parseSettingsPhp(php(`$db_passwd = "${asCodePoints(value)}";`)).dbPasswd).toBe(value);
-    }));
+    }), { numRuns: runs(100) });
   });
 
   it('that make bytes which are not UTF-8 are not taken', () => {
@@ -679,6 +680,6 @@ describe('any input', () => {
     fc.assert(fc.property(fc.oneof(phpish, fc.string()), (source) => {
       const settings = parseSettingsPhp(source);
       expect(Array.isArray(settings.warnings)).toBe(true);
-    }), { numRuns: 2000 });
+    }), { numRuns: runs(300) });
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BbNode } from '../../src/lib/bbcode/ast';
 import { parseBbcode } from '../../src/lib/bbcode/parse';
+import { runs } from '../../test/deep';
 import { encodeBody, encodeEmojiAsEntities, encodeTitle } from '../seed/stored-text-encode';
 import { censor, decodeBody, decodeTitle, parseCensorRules } from './stored-text';
 
@@ -218,7 +219,7 @@ describe('round trips', () => {
       fc.property(typed([...SHARED_TOKENS, ...NOBBC_TOKENS]), (s) => {
         expect(decodeBody(encodeBody(s))).toBe(s);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -227,7 +228,7 @@ describe('round trips', () => {
       fc.property(typed([...SHARED_TOKENS, ...CODE_TOKENS]), (s) => {
         expect(decodeBody(encodeBody(s))).toBe(s);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -237,7 +238,7 @@ describe('round trips', () => {
         expect(decodeBody(encodeEmojiAsEntities(encodeBody(s)))).toBe(s);
         expect(decodeTitle(encodeEmojiAsEntities(encodeTitle(s)))).toBe(s.replace(/[\t\n\r]/g, '').trim());
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -247,7 +248,7 @@ describe('round trips', () => {
         const stored = encodeBody(s);
         expect(decodeBody(stored, noCensor)).toBe(decodeBody(stored));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -262,7 +263,7 @@ describe('round trips', () => {
       fc.property(title, (s) => {
         expect(decodeTitle(encodeTitle(s))).toBe(s.replace(/[\t\n\r]/g, '').trim());
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -272,7 +273,7 @@ describe('round trips', () => {
         expect(typeof decodeBody(s)).toBe('string');
         expect(typeof decodeTitle(s)).toBe('string');
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -322,7 +323,7 @@ describe('safety', () => {
         expect(escapedTagsThatWentLive(doc.children, [])).toEqual([]);
         expect(doc.attachmentIds).toEqual([]);
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -392,7 +393,7 @@ describe('censor', () => {
         const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${source}(?![\\p{L}\\p{M}\\p{N}_])`, ignoreCase ? 'giu' : 'gu');
         expect(censor(t, parseCensorRules(w, '#', { wholeWord: true, ignoreCase }))).toBe(t.replace(re, '#'));
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(500) },
     );
   });
 

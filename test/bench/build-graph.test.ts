@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkImports, findMockCode, htmlTags, topicUrlLoad, viteMapDeps } from './build-graph';
+import { findMockCode, htmlTags, topicUrlLoad } from './build-graph';
 
 const root = resolve(import.meta.dirname, '../..');
 const made: string[] = [];
@@ -26,53 +26,78 @@ function fakeDist(files: Record<string, string>): string {
 
 const map = (...sources: string[]) => JSON.stringify({ version: 3, sources, mappings: 'AAAA' });
 
-// The shape of a Vite 8 build whose entry loads the app by import(), with the topic
-// view in a lazy chunk of its own and another view (search) lazy too.
+// The shape of a Vite 8 build whose entry loads the app by import(), with the topic view
+// in a chunk made of a codeSplitting group (no `src` in the manifest), another view
+// (search) lazy too, and a module that only a string in the entry mentions.
 const INDEX_HTML = `<!doctype html><html><head>
 <!-- <script src="/assets/commented-out.js"></script> -->
 <script src="/theme-init.js"></script>
 <script type="module" crossorigin src="/assets/index-A.js"></script>
 <link rel="stylesheet" crossorigin href="/assets/index-A.css">
 <link rel="modulepreload" crossorigin href="/assets/start-B.js">
+<link rel="modulepreload" crossorigin href="/assets/preloaded-G.js">
 <link rel="icon" href="/favicon.svg">
 </head><body><div id="root"></div></body></html>`;
 
-const ENTRY = `const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/start-B.js","assets/start-B.css"])))=>i.map(i=>d[i]);
-import{a as x}from"./shared-C.js";
-const note='import y from "./looks-like-an-import.js"';
-f(async()=>{let{start:e}=await import(\`./start-B.js\`);return{start:e}},__vite__mapDeps([0,1])).then(({start:e})=>e(x));`;
-
-const START = `const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/topic-view-D.js","assets/post-body-E.js","assets/topic-view-D.css","assets/search-F.js","assets/search-F.css"])))=>i.map(i=>d[i]);
-import"./shared-C.js";
-const routes=[{lazy:()=>p(()=>import("./topic-view-D.js"),__vite__mapDeps([0,1,2]))},{lazy:()=>p(()=>import("./search-F.js"),__vite__mapDeps([3,4]))}];`;
+const MANIFEST = {
+  'index.html': {
+    file: 'assets/index-A.js',
+    name: 'index',
+    src: 'index.html',
+    isEntry: true,
+    imports: ['_shared-C.js'],
+    dynamicImports: ['src/app/start.tsx', '_topic-view-D.js'],
+    css: ['assets/index-A.css'],
+  },
+  'src/app/start.tsx': {
+    file: 'assets/start-B.js',
+    src: 'src/app/start.tsx',
+    isDynamicEntry: true,
+    imports: ['_shared-C.js'],
+    dynamicImports: ['_topic-view-D.js', 'src/features/search/components/search-page.tsx'],
+    css: ['assets/start-B.css'],
+  },
+  '_shared-C.js': { file: 'assets/shared-C.js', name: 'shared' },
+  '_topic-view-D.js': { file: 'assets/topic-view-D.js', name: 'topic-view', imports: ['_post-body-E.js'], css: ['assets/topic-view-D.css'] },
+  '_post-body-E.js': { file: 'assets/post-body-E.js', name: 'post-body' },
+  'src/features/search/components/search-page.tsx': {
+    file: 'assets/search-F.js',
+    src: 'src/features/search/components/search-page.tsx',
+    isDynamicEntry: true,
+    css: ['assets/search-F.css'],
+  },
+  '_preloaded-G.js': { file: 'assets/preloaded-G.js', name: 'preloaded' },
+};
 
 function viteLikeDist(extra: Record<string, string> = {}): string {
   return fakeDist({
     'index.html': INDEX_HTML,
+    '.vite/manifest.json': JSON.stringify(MANIFEST),
     'theme-init.js': 'document.documentElement.dataset.theme="dark";',
-    'assets/index-A.js': ENTRY,
+    'assets/index-A.js': 'import{a as x}from"./shared-C.js";const note=\'import y from "./looks-like-an-import.js"\';import("./start-B.js");',
     'assets/index-A.js.map': map('../../src/main.tsx'),
     'assets/index-A.css': 'body{margin:0}',
-    'assets/start-B.js': START,
+    'assets/start-B.js': 'import"./shared-C.js";',
     'assets/start-B.js.map': map('../../src/app/start.tsx'),
     'assets/start-B.css': '.site-header{display:flex}',
     'assets/shared-C.js': 'export const a=1;',
     'assets/shared-C.js.map': map('../../node_modules/react/index.js'),
     'assets/topic-view-D.js': 'import{b}from"./post-body-E.js";export const T=b;',
-    'assets/topic-view-D.js.map': map('../../src/app/routes/topic-route-view.tsx'),
+    'assets/topic-view-D.js.map': map('../../src/app/routes/topic-route-view.tsx', '../../src/features/topic/api/topic-query.ts'),
     'assets/topic-view-D.css': '.post{padding:0}',
     'assets/post-body-E.js': 'export const b=2;',
     'assets/post-body-E.js.map': map('../../src/ui/post-body/post-body.tsx'),
     'assets/search-F.js': 'export const S=3;',
     'assets/search-F.js.map': map('../../src/features/search/components/search-page.tsx'),
     'assets/search-F.css': '.search{}',
+    'assets/preloaded-G.js': 'export const G=4;',
+    'assets/preloaded-G.js.map': map('../../src/lib/preloaded.ts'),
     'assets/looks-like-an-import.js': 'export const never=1;',
-    'assets/looks-like-an-import.js.map': map('../../src/lib/never.ts'),
     ...extra,
   });
 }
 
-describe('reading index.html and chunks', () => {
+describe('reading index.html', () => {
   it('finds script and link tags with their attributes, ignoring comments', () => {
     const tags = htmlTags(INDEX_HTML);
     expect(tags.map((tag) => [tag.name, tag.attributes.get('src') ?? tag.attributes.get('href')])).toEqual([
@@ -80,56 +105,63 @@ describe('reading index.html and chunks', () => {
       ['script', '/assets/index-A.js'],
       ['link', '/assets/index-A.css'],
       ['link', '/assets/start-B.js'],
+      ['link', '/assets/preloaded-G.js'],
       ['link', '/favicon.svg'],
     ]);
     expect(tags[1]?.attributes.get('type')).toBe('module');
     expect(tags[1]?.attributes.has('crossorigin')).toBe(true);
   });
-
-  it('tells static imports from import() and reads the files Vite preloads with each import()', () => {
-    const imports = chunkImports(START, 'assets/start-B.js');
-    expect(imports.staticImports).toEqual(['assets/shared-C.js']);
-    expect(imports.dynamicImports).toEqual([
-      { file: 'assets/topic-view-D.js', preloads: ['assets/topic-view-D.js', 'assets/post-body-E.js', 'assets/topic-view-D.css'] },
-      { file: 'assets/search-F.js', preloads: ['assets/search-F.js', 'assets/search-F.css'] },
-    ]);
-  });
-
-  it('does not take an import written inside a string for one', () => {
-    const imports = chunkImports(ENTRY, 'assets/index-A.js');
-    expect(imports.staticImports).toEqual(['assets/shared-C.js']);
-    expect(imports.dynamicImports.map((entry) => entry.file)).toEqual(['assets/start-B.js']);
-  });
-
-  it('reads a plain import() without the preload helper, and Vite’s dependency list', () => {
-    expect(chunkImports('import("./x.js").then(run)', 'assets/a.js').dynamicImports).toEqual([{ file: 'assets/x.js', preloads: [] }]);
-    expect(viteMapDeps(START)).toHaveLength(5);
-    expect(viteMapDeps('no helper here')).toEqual([]);
-  });
 });
 
 describe('what a topic URL loads before its first post', () => {
-  it('counts the HTML’s scripts, module preloads, static imports and the lazy topic view, not other lazy views', () => {
+  it('counts the classic scripts, the entry, the app and the topic view with their static imports, and what index.html preloads; not other lazy views', () => {
     const load = topicUrlLoad(viteLikeDist());
-    expect(load.js.map((file) => file.file)).toEqual([
-      'theme-init.js',
-      'assets/index-A.js',
-      'assets/start-B.js',
-      'assets/shared-C.js',
-      'assets/topic-view-D.js',
-      'assets/post-body-E.js',
+    expect(load.js.map((file) => [file.file, file.how])).toEqual([
+      ['theme-init.js', 'index.html <script> (classic)'],
+      ['assets/index-A.js', 'index.html <script type=module> (the entry)'],
+      ['assets/shared-C.js', 'static import of index-A.js'],
+      ['assets/start-B.js', 'the app (src/app/start.tsx), loaded by import()'],
+      ['assets/topic-view-D.js', 'the topic view (src/app/routes/topic-route-view.tsx), loaded by import()'],
+      ['assets/post-body-E.js', 'static import of topic-view-D.js'],
+      ['assets/preloaded-G.js', 'index.html modulepreload'],
     ]);
-    expect(load.js.find((file) => file.file === 'assets/topic-view-D.js')?.how).toMatch(/lazy chunk of the topic view/);
-    expect(load.js.some((file) => file.file.includes('search') || file.file.includes('looks-like'))).toBe(false);
-    expect(load.css.map((file) => file.file)).toEqual(['assets/index-A.css', 'assets/start-B.css', 'assets/topic-view-D.css']);
+    expect(load.css.map((file) => [file.file, file.how])).toEqual([
+      ['assets/index-A.css', 'index.html stylesheet'],
+      ['assets/start-B.css', 'CSS of start-B.js'],
+      ['assets/topic-view-D.css', 'CSS of topic-view-D.js'],
+    ]);
     for (const file of [...load.js, ...load.css]) expect(file.gzip).toBeGreaterThan(0);
     expect(load.notes).toEqual([]);
   });
 
-  it('says so when a chunk has no sourcemap, since a lazy topic view could hide in it', () => {
+  it('finds a topic view split into a chunk of its own by its manifest entry', () => {
+    const manifest = {
+      ...MANIFEST,
+      '_topic-view-D.js': undefined,
+      'src/app/routes/topic-route-view.tsx': { ...MANIFEST['_topic-view-D.js'], src: 'src/app/routes/topic-route-view.tsx', isDynamicEntry: true },
+    };
+    const dist = viteLikeDist({ '.vite/manifest.json': JSON.stringify(manifest) });
+    rmSync(join(dist, 'assets/topic-view-D.js.map'));
+    const load = topicUrlLoad(dist);
+    expect(load.js.find((file) => file.file === 'assets/topic-view-D.js')?.how).toBe('the topic view (src/app/routes/topic-route-view.tsx), loaded by import()');
+    expect(load.notes).toEqual([]);
+  });
+
+  it('says so when a chunk it could not place has no sourcemap, since the topic view could hide in it', () => {
     const dist = viteLikeDist();
     rmSync(join(dist, 'assets/search-F.js.map'));
-    expect(topicUrlLoad(dist).notes).toEqual([expect.stringMatching(/1 chunk\(s\) have no sourcemap/)]);
+    rmSync(join(dist, 'assets/shared-C.js.map'));
+    // shared-C.js is counted anyway (the entry imports it): only search-F.js is unknown.
+    expect(topicUrlLoad(dist).notes).toEqual([expect.stringMatching(/^1 chunk\(s\) have no sourcemap/)]);
+  });
+
+  it('says so when the manifest is not the one of this index.html, and fails without one', () => {
+    const dist = viteLikeDist({ 'index.html': INDEX_HTML.replace('index-A.js', 'index-Z.js') });
+    expect(topicUrlLoad(dist).notes).toContain(
+      "index.html has no <script type=module> for the manifest's entry assets/index-A.js: the manifest is not this build's",
+    );
+    rmSync(join(dist, '.vite'), { recursive: true });
+    expect(() => topicUrlLoad(dist)).toThrow(/manifest\.json does not exist/);
   });
 });
 
@@ -138,8 +170,9 @@ describe('mock code in a build', () => {
     expect(findMockCode(viteLikeDist({ 'assets/extra.js': 'const mswitch=1, hamsworth=2;' }))).toEqual([]);
   });
 
-  it('finds the worker file, MSW’s API, the demo forum’s name and mock sources in sourcemaps', () => {
+  it('finds the worker file, MSW’s API, the demo forum’s name and mock sources in sourcemaps and the manifest', () => {
     const dist = viteLikeDist({
+      '.vite/manifest.json': JSON.stringify({ ...MANIFEST, 'mocks/browser.ts': { file: 'assets/c.js', src: 'mocks/browser.ts', isDynamicEntry: true } }),
       'mockServiceWorker.js': '/* worker */',
       'assets/a.js': 'const{setupWorker:s}=lib;',
       'assets/b.js': 'console.log("[MSW] Mocking enabled.")',
@@ -149,6 +182,7 @@ describe('mock code in a build', () => {
     });
     const found = findMockCode(dist).map((finding) => `${finding.file}: ${finding.what}`);
     expect(found).toEqual([
+      '.vite/manifest.json: manifest names mock source',
       'assets/a.js: "setupWorker"',
       'assets/b.js: "msw"',
       'assets/c.js.map: sourcemap names mock source',
@@ -189,12 +223,15 @@ describe('the size check command', () => {
     expect(code).toBe(1);
   });
 
-  it('fails when mock code shipped, and when there is no build at all', () => {
+  it('fails when mock code shipped, and when there is no build or no manifest', () => {
     const withMock = run(viteLikeDist({ 'mockServiceWorker.js': '/* worker */' }));
     expect(withMock.output).toMatch(/mock code in mockServiceWorker\.js/);
     expect(withMock.code).toBe(1);
     const empty = run(fakeDist({}));
     expect(empty.output).toMatch(/index\.html does not exist\. Build first/);
     expect(empty.code).toBe(2);
+    const noManifest = run(fakeDist({ 'index.html': INDEX_HTML }));
+    expect(noManifest.output).toMatch(/\.vite\/manifest\.json does not exist: build with `build\.manifest` on/);
+    expect(noManifest.code).toBe(2);
   });
 });

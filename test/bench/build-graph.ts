@@ -1,12 +1,12 @@
-// Reads a production build (dist/) the way a browser meets it on a topic URL:
-// index.html's scripts, module preloads and stylesheets, then every chunk those
-// import statically, recursively. Chunks are parsed with the TypeScript compiler
-// (already a dev dependency), so a string that merely looks like an import never
-// counts, and `import()` (loaded later, on demand) is told apart from `import … from`.
+// Reads a production build (dist/) the way a browser meets it on a topic URL, from
+// the build's own record of it: Vite's manifest (dist/.vite/manifest.json, written
+// because vite.config.ts sets `build.manifest`) names the entry chunk, each chunk's
+// static imports, dynamic imports and CSS, so no minified chunk is parsed here.
+// index.html adds what the manifest does not know: classic scripts copied from
+// public/, and the module preloads and stylesheets the page asks for at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import ts from 'typescript';
 import type { RawSourceMap } from './source-map';
 
 /** A file as the browser fetches it: path relative to dist/ (posix), sizes in bytes. */
@@ -35,110 +35,36 @@ export function htmlTags(html: string): Tag[] {
   return tags;
 }
 
-/** A URL from index.html or a chunk, as a path inside dist/; null when it points elsewhere. */
-function toDistPath(url: string, fromFile: string): string | null {
+/** A URL from index.html, as a path inside dist/; null when it points elsewhere. */
+function toDistPath(url: string): string | null {
   if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return null;
   const clean = url.split(/[?#]/)[0] ?? '';
-  const joined = clean.startsWith('/') ? clean.slice(1) : posix.join(posix.dirname(fromFile), clean);
-  return posix.normalize(joined);
+  return posix.normalize(clean.startsWith('/') ? clean.slice(1) : clean);
 }
 
-export type ChunkImports = {
-  /** `import … from "x"`, `import "x"`, `export … from "x"`: fetched before the chunk runs. */
-  staticImports: string[];
-  /** `import("x")`: fetched when the code asks, with the files Vite preloads alongside it. */
-  dynamicImports: { file: string; preloads: string[] }[];
+/** One chunk or asset of Vite's manifest (the fields read here). */
+export type ManifestChunk = {
+  file: string;
+  src?: string;
+  name?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  /** Keys of the chunks it imports statically: fetched before it runs. */
+  imports?: string[];
+  /** Keys of the chunks it loads by `import()`: fetched when the code asks. */
+  dynamicImports?: string[];
+  /** Its CSS, which Vite loads with it. */
+  css?: string[];
 };
 
-/**
- * The imports of one built chunk (paths inside dist/). Vite wraps each `import()` in
- * its preload helper, `helper(() => import("./a.js"), __vite__mapDeps([0, 1]))`, where
- * the numbers index a list of files (the chunk's CSS among them) at the top of the
- * chunk: those are the preloads.
- */
-export function chunkImports(code: string, file: string): ChunkImports {
-  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  const staticImports: string[] = [];
-  const dynamicImports: ChunkImports['dynamicImports'] = [];
-  const mapDeps = viteMapDeps(code);
+export type Manifest = Record<string, ManifestChunk>;
 
-  for (const statement of source.statements) {
-    const specifier =
-      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
-    if (specifier && ts.isStringLiteral(specifier)) {
-      const path = toDistPath(specifier.text, file);
-      if (path) staticImports.push(path);
-    }
-  }
+export const MANIFEST_PATH = '.vite/manifest.json';
 
-  const importCallTarget = (node: ts.Node): string | null => {
-    let found: string | null = null;
-    const visit = (inner: ts.Node): void => {
-      if (found) return;
-      if (ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.ImportKeyword) {
-        const [argument] = inner.arguments;
-        if (argument && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument))) {
-          found = toDistPath(argument.text, file);
-        }
-        return;
-      }
-      ts.forEachChild(inner, visit);
-    };
-    visit(node);
-    return found;
-  };
-
-  const walk = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const [loader, deps] = node.arguments;
-      // The preload helper's call: its first argument holds the import(), its second the deps.
-      if (
-        loader &&
-        deps &&
-        ts.isCallExpression(deps) &&
-        ts.isIdentifier(deps.expression) &&
-        deps.expression.text === '__vite__mapDeps'
-      ) {
-        const target = importCallTarget(loader);
-        if (target) {
-          const indexes = deps.arguments[0] && ts.isArrayLiteralExpression(deps.arguments[0]) ? deps.arguments[0].elements : [];
-          const preloads = indexes
-            .map((element) => (ts.isNumericLiteral(element) ? mapDeps[Number(element.text)] : undefined))
-            .filter((path): path is string => path !== undefined);
-          dynamicImports.push({ file: target, preloads });
-          return;
-        }
-      }
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-        const [argument] = node.arguments;
-        if (argument && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument))) {
-          const target = toDistPath(argument.text, file);
-          if (target) dynamicImports.push({ file: target, preloads: [] });
-        }
-      }
-    }
-    ts.forEachChild(node, walk);
-  };
-  walk(source);
-  return { staticImports: [...new Set(staticImports)], dynamicImports };
-}
-
-/** The file list of Vite's `__vite__mapDeps` (paths relative to the base, i.e. dist/). */
-export function viteMapDeps(code: string): string[] {
-  const match = /__vite__mapDeps\s*=\s*\([^)]*m\.f\s*\|\|\s*\(\s*m\.f\s*=\s*(\[[^\]]*\])/.exec(code);
-  if (!match?.[1]) return [];
-  try {
-    const list: unknown = JSON.parse(match[1]);
-    return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string').map((item) => posix.normalize(item)) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Sources named by a chunk's sourcemap (`x.js.map` beside it), or null when it has none. */
-export function sourcesOf(dist: string, file: string): string[] | null {
-  const map = readSourceMap(dist, file);
-  return map ? map.sources : null;
+/** dist/.vite/manifest.json, or null when the build wrote none. */
+export function readManifest(dist: string): Manifest | null {
+  const path = join(dist, MANIFEST_PATH);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
 }
 
 export function readSourceMap(dist: string, file: string): RawSourceMap | null {
@@ -148,94 +74,107 @@ export function readSourceMap(dist: string, file: string): RawSourceMap | null {
   return { sources: parsed.sources ?? [], mappings: parsed.mappings ?? '', ...(parsed.sourceRoot ? { sourceRoot: parsed.sourceRoot } : {}) };
 }
 
+/** The app itself, which the entry loads by `import()` on every URL. */
+export const APP_START_SOURCE = /(^|\/)src\/app\/start\.tsx$/;
+
 /** The sources whose chunk a topic URL needs even when the router loads it lazily. */
 export const TOPIC_VIEW_SOURCES = [/(^|\/)src\/app\/routes\/topic-route[\w-]*\.tsx?$/, /(^|\/)src\/features\/topic\/components\/topic-page\.tsx$/];
 
+const short = (source: string) => source.replace(/^(\.\.\/)+/, '');
+
 /**
  * The JS and CSS a topic URL loads before its first post can show:
- * 1. index.html's scripts (classic and module) and module preloads;
- * 2. every chunk those import statically, recursively;
- * 3. a chunk the router loads lazily but that holds the topic view (found through the
- *    sourcemaps, `TOPIC_VIEW_SOURCES`), with its own static imports, because the
- *    first post cannot show without it;
- * CSS: index.html's stylesheets, plus the CSS Vite preloads with any chunk of the set
- * that is also loaded by `import()` (the helper waits for that CSS before the chunk
- * runs, so it is on the way to the first post too).
+ * 1. index.html's classic scripts (files from public/, which the manifest does not list);
+ * 2. the manifest's entry (index.html's module script) and its static imports, recursively;
+ * 3. the chunks that hold the app's start (src/app/start.tsx) and the topic view
+ *    (`TOPIC_VIEW_SOURCES`), which the entry loads by `import()` on a topic URL, with
+ *    their static imports: the first post cannot show without them. A chunk is known
+ *    by its manifest `src`; a chunk that bundles several modules (a `codeSplitting`
+ *    group) has none, and is known by the sources its sourcemap names;
+ * 4. any other module index.html preloads: the browser fetches it at once.
+ * CSS: index.html's stylesheets, plus the CSS the manifest gives each of those chunks
+ * (Vite's loader waits for it before the chunk runs).
  */
 export function topicUrlLoad(dist: string): TopicUrlLoad {
+  const manifest = readManifest(dist);
+  if (!manifest) throw new Error(`${join(dist, MANIFEST_PATH)} does not exist: build with \`build.manifest\` on (vite.config.ts sets it).`);
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const notes: string[] = [];
   const js = new Map<string, string>();
   const css = new Map<string, string>();
-  const queue: string[] = [];
-  const addJs = (file: string, how: string) => {
-    if (js.has(file)) return;
+  const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
+
+  const addFile = (file: string, how: string): boolean => {
+    if (js.has(file)) return false;
     if (!existsSync(join(dist, file))) {
       notes.push(`${file} (${how}) is not in dist/`);
-      return;
+      return false;
     }
     js.set(file, how);
-    queue.push(file);
+    return true;
+  };
+  /** A manifest chunk, its CSS, and its static imports, recursively. */
+  const addChunk = (key: string, how: string): void => {
+    const chunk = manifest[key];
+    if (!chunk) {
+      notes.push(`${key} (${how}) is not in the manifest`);
+      return;
+    }
+    if (!addFile(chunk.file, how)) return;
+    for (const file of chunk.css ?? []) if (!css.has(file)) css.set(file, `CSS of ${posix.basename(chunk.file)}`);
+    for (const imported of chunk.imports ?? []) addChunk(imported, `static import of ${posix.basename(chunk.file)}`);
   };
 
-  for (const tag of htmlTags(html)) {
+  const tags = htmlTags(html);
+  const preloads: string[] = [];
+  for (const tag of tags) {
     const src = tag.attributes.get('src');
     const href = tag.attributes.get('href');
     const rel = (tag.attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
-    if (tag.name === 'script' && src) {
-      const path = toDistPath(src, 'index.html');
-      const module = tag.attributes.get('type') === 'module';
-      if (path) addJs(path, module ? 'index.html <script type=module>' : 'index.html <script> (classic)');
-    } else if (tag.name === 'link' && href && rel.includes('modulepreload')) {
-      const path = toDistPath(href, 'index.html');
-      if (path) addJs(path, 'index.html modulepreload');
-    } else if (tag.name === 'link' && href && rel.includes('stylesheet')) {
-      const path = toDistPath(href, 'index.html');
-      if (path) css.set(path, 'index.html stylesheet');
-    }
+    const path = toDistPath(src ?? href ?? '');
+    if (!path) continue;
+    if (tag.name === 'script' && src && tag.attributes.get('type') !== 'module') addFile(path, 'index.html <script> (classic)');
+    else if (tag.name === 'link' && href && rel.includes('stylesheet')) css.set(path, 'index.html stylesheet');
+    else if (tag.name === 'link' && href && rel.includes('modulepreload')) preloads.push(path);
   }
 
-  const chunks = new Map<string, ChunkImports>();
-  const analyse = (file: string): ChunkImports => {
-    let found = chunks.get(file);
-    if (!found) {
-      found = chunkImports(readFileSync(join(dist, file), 'utf8'), file);
-      chunks.set(file, found);
-    }
-    return found;
-  };
-  const drain = () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      for (const imported of analyse(file).staticImports) addJs(imported, `static import of ${posix.basename(file)}`);
-    }
-  };
-  drain();
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+  const entry = entries.find(([key]) => key === 'index.html') ?? entries[0];
+  if (!entry) throw new Error(`the manifest in ${dist} has no entry chunk`);
+  const [entryKey, entryChunk] = entry;
+  const script = tags.find((tag) => tag.name === 'script' && tag.attributes.get('type') === 'module' && toDistPath(tag.attributes.get('src') ?? '') === entryChunk.file);
+  if (!script) notes.push(`index.html has no <script type=module> for the manifest's entry ${entryChunk.file}: the manifest is not this build's`);
+  addChunk(entryKey, 'index.html <script type=module> (the entry)');
 
-  // Lazily loaded chunks that hold the topic view.
-  // Chunks live in assets/ (Vite's assetsDir); files copied from public/ are not code-split chunks.
-  const allJs = listFiles(dist).filter((file) => file.startsWith('assets/') && file.endsWith('.js'));
-  let mapsMissing = 0;
-  for (const file of allJs) {
-    if (js.has(file)) continue;
-    const sources = sourcesOf(dist, file);
-    if (!sources) {
-      mapsMissing += 1;
-      continue;
+  // The chunks that hold the app's start and the topic view, known by the sources their
+  // sourcemaps name (the manifest's `src` is only a chunk's first module, and a chunk made
+  // of a `codeSplitting` group has none).
+  const code = Object.entries(manifest).filter(([, chunk]) => chunk.file.endsWith('.js'));
+  const noMap = new Set<string>();
+  const sources = new Map(
+    code.map(([key, chunk]) => {
+      const map = readSourceMap(dist, chunk.file);
+      if (!map) noMap.add(chunk.file);
+      return [key, (map?.sources ?? (chunk.src ? [chunk.src] : [])).map((source) => source.replace(/\\/g, '/'))];
+    }),
+  );
+  for (const [what, patterns] of [
+    ['the app', [APP_START_SOURCE]],
+    ['the topic view', TOPIC_VIEW_SOURCES],
+  ] as const) {
+    for (const [key] of code) {
+      const source = sources.get(key)?.find((path) => patterns.some((pattern) => pattern.test(path)));
+      if (source) addChunk(key, `${what} (${short(source)}), loaded by import()`);
     }
-    const holds = sources.find((source) => TOPIC_VIEW_SOURCES.some((pattern) => pattern.test(source.replace(/\\/g, '/'))));
-    if (holds) addJs(file, `lazy chunk of the topic view (${holds.replace(/^(\.\.\/)+/, '')})`);
   }
-  if (mapsMissing > 0) notes.push(`${mapsMissing} chunk(s) have no sourcemap: a lazily loaded topic view in them would be missed`);
-  drain();
+  // Rolldown's runtime has no map, and needs none once it is counted.
+  const unknown = [...noMap].filter((file) => !js.has(file)).length;
+  if (unknown > 0) notes.push(`${unknown} chunk(s) have no sourcemap: the app or the topic view in them would be missed`);
 
-  // CSS that Vite's preload helper fetches with a chunk of the set.
-  for (const file of allJs) {
-    for (const dynamic of analyse(file).dynamicImports) {
-      if (!js.has(dynamic.file) || !js.has(file)) continue;
-      for (const preload of dynamic.preloads) {
-        if (preload.endsWith('.css') && !css.has(preload)) css.set(preload, `preloaded with ${posix.basename(dynamic.file)}`);
-      }
-    }
+  for (const path of preloads) {
+    const key = byFile.get(path);
+    if (key) addChunk(key, 'index.html modulepreload');
+    else addFile(path, 'index.html modulepreload');
   }
 
   const sized = (entries: Map<string, string>): LoadedFile[] =>
@@ -271,7 +210,8 @@ const MOCK_TEXTS: { what: string; pattern: RegExp }[] = [
 
 /**
  * Mock code that must never ship: a `mockServiceWorker.js` anywhere, the texts above in
- * any .js or .html, and sourcemaps that name a file under mocks/ or the msw package.
+ * any .js or .html, and sourcemaps or the manifest naming a file under mocks/ (or, for
+ * sourcemaps, the msw package).
  */
 export function findMockCode(dist: string): MockFinding[] {
   const findings: MockFinding[] = [];
@@ -286,6 +226,10 @@ export function findMockCode(dist: string): MockFinding[] {
           findings.push({ file, what, context: text.slice(Math.max(0, at - 40), at + match[0].length + 40).replace(/\s+/g, ' ') });
         }
       }
+    }
+    if (file === MANIFEST_PATH) {
+      const mock = Object.values(JSON.parse(readFileSync(join(dist, file), 'utf8')) as Manifest).find((chunk) => /(^|\/)mocks\//.test(chunk.src ?? ''));
+      if (mock) findings.push({ file, what: 'manifest names mock source', context: mock.src ?? '' });
     }
     if (file.endsWith('.js.map')) {
       const map = JSON.parse(readFileSync(join(dist, file), 'utf8')) as { sources?: string[] };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -67,4 +67,29 @@ export async function openPage(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
+}
+
+/** Two animation frames from now: what a task queued now has changed is then on screen. */
+export function nextFrames(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Waits, instead of sleeping, until the page has finished what it started loading from
+ * its own origin: every such image has arrived or failed (lazy ones it has not asked for
+ * yet do not count, nor do other hosts', which a closed test network may never answer),
+ * and two frames have passed since, for the events those loads queue (error and load
+ * handlers, CSP violation reports) and the layout they change.
+ */
+export async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Array.from(document.images).every((img) => img.complete || img.currentSrc === '' || new URL(img.currentSrc).origin !== window.location.origin),
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  await nextFrames(page);
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, SEED_TOPIC_ID, SHOWCASE_TOPIC_ID } from '../../mocks/db/ids';
 import type { TopicResponse } from '../../src/lib/api/schemas';
-import { chromiumForThisFile, openPage } from './chromium';
+import { chromiumForThisFile, nextFrames, openPage, settled } from './chromium';
 
 const browser = chromiumForThisFile();
 
@@ -33,7 +33,7 @@ describe('hostile post bodies in a real browser', () => {
         await page.goto(`${base}/topic/${topicId}${pageNumber > 1 ? `?page=${pageNumber}` : ''}`);
         await page.locator('article').first().waitFor();
         totalPages = Math.max(1, await page.getByRole('navigation', { name: 'Post pages, top' }).getByRole('link', { name: /^Page / }).count());
-        await page.waitForTimeout(500); // let images fail and handlers (if any) fire
+        await settled(page); // images failed, and their handlers (if any) fired
         const report = await page.evaluate(() => {
           const main = document.querySelector('main') as HTMLElement;
           const all = Array.from(main.querySelectorAll('*'));
@@ -169,7 +169,9 @@ describe('images in posts under the CSP', () => {
       document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     await openWithBody(page, '[img alt=Old]http://127.0.0.1:9/old.png[/img]');
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    // The image's load has failed (nothing listens on port 9), and any violation is reported.
+    await expect.poll(() => page.getByRole('img', { name: 'Old' }).evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+    await nextFrames(page);
     expect(await page.getByRole('img', { name: 'Old' }).getAttribute('src')).toBe('https://127.0.0.1:9/old.png');
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     await context.close();

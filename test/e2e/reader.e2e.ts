@@ -8,7 +8,7 @@ import {
 } from '../../mocks/db/ids';
 import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { seriousViolations } from './axe';
-import { chromiumForThisFile, openPage as openPageIn } from './chromium';
+import { chromiumForThisFile, openPage as openPageIn, settled } from './chromium';
 
 const browser = chromiumForThisFile();
 
@@ -147,7 +147,7 @@ describe('the strict Content-Security-Policy', () => {
       for (const [, path] of views) {
         await page.goto(`${url()}${path}`);
         await h1(page).waitFor();
-        await page.waitForTimeout(300);
+        await settled(page);
         expect({ path, violations: await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) }).toEqual({ path, violations: [] });
       }
       await context.close();

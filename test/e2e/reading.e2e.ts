@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
-import { chromiumForThisFile } from './chromium';
+import { chromiumForThisFile, settled } from './chromium';
 
 const browser = chromiumForThisFile();
 
@@ -23,8 +23,11 @@ describe('exact positions', () => {
     await page.locator(`#msg${postId}`).waitFor();
     await expect.poll(() => topOf(page, `#msg${postId}`)).toBeLessThan(40);
     expect(await page.locator(`#msg${postId}`).getAttribute('class')).toContain('is-targeted');
-    // Let every image above it arrive (the demo answers in 100–400 ms each).
-    await page.waitForTimeout(2000);
+    // Every image above it has arrived (the demo answers in 100–400 ms each)…
+    await settled(page);
+    const above = page.locator(`article:has(~ #msg${postId}) img`);
+    expect(await above.evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
+    // …and the post has stayed where it was.
     const top = await topOf(page, `#msg${postId}`);
     expect(top).toBeGreaterThanOrEqual(-2);
     expect(top).toBeLessThan(40);
@@ -76,11 +79,13 @@ describe('unread markers', () => {
     const page = await newPage();
     await page.goto(`${base()}/topic/${MULTI_PAGE_TOPIC_ID}`);
     await h1(page).waitFor();
-    // Read page 1 to its end.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // Read page 1 to its end: its 15th post, however long the page takes to lay out.
     await expect
-      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('lectern:read:v1') ?? '{"topics":{}}').topics))
-      .toHaveProperty(String(MULTI_PAGE_TOPIC_ID));
+      .poll(async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return page.evaluate(() => JSON.parse(localStorage.getItem('lectern:read:v1') ?? '{"topics":{}}').topics);
+      })
+      .toHaveProperty([String(MULTI_PAGE_TOPIC_ID), 'number'], 15);
     const title = (await h1(page).textContent()) ?? '';
     const boardHref = await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last().getAttribute('href');
 

@@ -1,10 +1,11 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { KeyboardShortcuts } from '../../src/features/keyboard/keyboard-shortcuts';
 import type { TopicResponse } from '../../src/lib/api/schemas';
+import { holdIdle } from '../idle';
 import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
@@ -58,30 +59,15 @@ async function openTopic(url = TOPIC) {
 
 describe('j and k', () => {
   it('count a key pressed before keyboard reading has loaded', async () => {
-    // Keyboard reading loads when the browser is idle. jsdom has no requestIdleCallback, so
-    // lib/idle.ts would fall back to a 500 ms timer, which a busy machine can pass before
-    // the key is pressed. Here the idle moment is held back until the key is in.
-    const held: IdleRequestCallback[] = [];
-    window.requestIdleCallback = (callback) => held.push(callback);
-    window.cancelIdleCallback = () => undefined;
-    const idle = (): void => {
-      for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
-    };
-    try {
-      const { user } = renderRoute(TOPIC);
-      await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
-      expect(document.querySelector('div[aria-live="polite"]')).toBeNull();
-      await user.keyboard('j');
-      await waitFor(() => {
-        idle();
-        expect(article(1)).toHaveFocus();
-      }, WAIT);
-    } finally {
-      // Unmount while the stubs are in place: unmounting cancels idle work still pending.
-      cleanup();
-      Reflect.deleteProperty(window, 'requestIdleCallback');
-      Reflect.deleteProperty(window, 'cancelIdleCallback');
-    }
+    // Keyboard reading loads when the browser is idle: here that moment is held back
+    // until the key is in (test/idle.ts), so the key is pressed before it, every time.
+    const idle = holdIdle();
+    const { user } = renderRoute(TOPIC);
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0), WAIT);
+    expect(document.querySelector('div[aria-live="polite"]')).toBeNull();
+    await user.keyboard('j');
+    idle.flush();
+    await waitFor(() => expect(article(1)).toHaveFocus(), WAIT);
   });
 
   it('move focus to the next and previous post and say where it landed', async () => {

@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
@@ -15,6 +15,7 @@ const record = ({ request }: { request: Request }) => {
 server.events.on('request:start', record);
 afterEach(() => {
   requests.length = 0;
+  vi.restoreAllMocks();
 });
 
 describe('moving around a long topic', () => {
@@ -49,18 +50,13 @@ describe('moving around a long topic', () => {
 
 describe('prefetching on intent', () => {
   it('loads a topic while its link is hovered, so the click needs no request', async () => {
+    const listeners = vi.spyOn(document, 'addEventListener');
     const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
     const link = await screen.findByRole('link', { name: SEED_TITLE });
-    // Prefetch listens from the first idle moment after the page shows: point again until it does.
-    await expect
-      .poll(async () => {
-        await user.unhover(link);
-        await user.hover(link);
-        // Longer than the hover delay, so the next pass does not cancel this one.
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        return requests;
-      }, { timeout: 5_000 })
-      .toContain(`/api/topics/${SEED_TOPIC_ID}`);
+    // Prefetch listens from the first idle moment after the page shows, once its code has loaded.
+    await waitFor(() => expect(listeners).toHaveBeenCalledWith('mouseover', expect.any(Function)));
+    await user.hover(link);
+    await expect.poll(() => requests).toContain(`/api/topics/${SEED_TOPIC_ID}`);
     const before = requests.length;
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: /^Seoul Calls/ })).toBeInTheDocument();

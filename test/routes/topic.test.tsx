@@ -36,7 +36,12 @@ describe('a topic', () => {
     // A long post shows a part a frame: its end arrives in the frames after its start.
     await waitFor(() => expect(article).toHaveTextContent('could reshape the balance of power in Northeast Asia for years to come.'));
     expect(article).toHaveTextContent('57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp');
-    expect(SEED_ATTACHMENT_ID).toBeGreaterThan(0);
+    // The [attach] in the body is the post's attachment, shown where it stands as its image.
+    const body = article.querySelector('.post-body') as HTMLElement;
+    expect(within(body).getByRole('img', { name: '57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp' })).toHaveAttribute(
+      'src',
+      `/api/attachments/${SEED_ATTACHMENT_ID}/thumbnail`,
+    );
     expect(document.title).toBe(`${SEED_TITLE} · Bosman Business World`);
   });
 

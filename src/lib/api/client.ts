@@ -2,12 +2,12 @@
 // the edge, so components only ever see data of the documented shape.
 import * as v from 'valibot';
 import { ApiError } from './api-error';
-import { apiBaseUrl } from './base-url';
+import { apiBaseUrl, apiTimeoutMs } from './base-url';
 import { takeEarlyRequest } from './early-request';
 import type { ApiPath } from './endpoints';
 import { errorBodySchema } from './schemas';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = apiTimeoutMs;
 
 type GetOptions = { signal?: AbortSignal | undefined; timeoutMs?: number };
 

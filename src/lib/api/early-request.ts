@@ -4,10 +4,9 @@
 // same path, which both build from the same request (../reader-routes.ts, ./endpoints.ts).
 // Deliberately small: it runs before everything.
 import { matchReaderUrl, pageRequest } from '../reader-routes';
-import { apiBaseUrl } from './base-url';
+import { apiBaseUrl, apiTimeoutMs } from './base-url';
 import type { ApiPath } from './endpoints';
 
-const TIMEOUT_MS = 15_000;
 const pending = new Map<ApiPath, Promise<Response>>();
 
 /** Starts the request the route's loader will make for this reader URL, if it names a page. */
@@ -16,7 +15,7 @@ export function startEarlyRequest(location: { pathname: string; search: string }
   // Search waits for the app: an unavailable search is learnt from its first answer.
   if (!('page' in match) || match.page.name === 'search') return;
   const { path } = pageRequest(match.page);
-  const request = fetch(`${apiBaseUrl}${path}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const request = fetch(`${apiBaseUrl}${path}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(apiTimeoutMs) });
   // Never an unhandled rejection: the client reports failures when it takes the answer.
   request.catch(() => undefined);
   pending.set(path, request);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../../test/deep';
 import { parseAllParts } from './parse';
 
 // One post must never freeze the reader, its search snippets, its print view or its saved
@@ -95,7 +96,8 @@ describe('the parser takes linear time', () => {
         expect(nonLinearGrowth(body, 2 * SIZE)).toBeNull();
       }),
       // Timing is the point: a failure is reported as found, not shrunk by re-timing.
-      { numRuns: 25, endOnFailure: true },
+      // 25 bodies, 200 under test:deep: each run times parses of large bodies.
+      { numRuns: runs(25, 200), endOnFailure: true },
     );
   }, 120_000);
 });

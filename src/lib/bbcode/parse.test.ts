@@ -3,9 +3,8 @@ import '@testing-library/jest-dom/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BbNode } from './ast';
+import { runs } from '../../../test/deep';
 import { MAX_DEPTH, MAX_QUOTE_DEPTH, parseAllParts, parseBbcode } from './parse';
-
-const RUNS = Number(process.env.FC_RUNS ?? 10000);
 
 /** The text a reader would see, with smileys as their codes and breaks as newlines. */
 function flatten(nodes: readonly BbNode[]): string {
@@ -95,7 +94,7 @@ describe('malformed markup stays as typed', () => {
         const body = parts.join('');
         expect(squash(flatten(parseBbcode(body).children))).toBe(squash(body));
       }),
-      { numRuns: Math.min(RUNS, 2000) },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -128,7 +127,7 @@ describe('limits', () => {
       fc.property(fc.array(piece, { maxLength: 200 }), (parts) => {
         expect(depth(parseBbcode(parts.join('')).children)).toBeLessThanOrEqual(MAX_DEPTH + 4);
       }),
-      { numRuns: Math.min(RUNS, 2000) },
+      { numRuns: runs(500) },
     );
   });
 });

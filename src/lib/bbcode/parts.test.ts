@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../../test/deep';
 import type { BbDocument, BbNode } from './ast';
 import { PART_CHARS, PART_NODES, parseAllParts, parseBbcode } from './parse';
 
@@ -127,7 +128,7 @@ describe('a long body, a part at a time', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -10,9 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { parseBbcode } from '../../lib/bbcode/parse';
 import { XSS_CORPUS } from '../../../test/support/xss-corpus';
 import { PostBody } from './post-body';
+import { runs } from '../../../test/deep';
 import { findUnsafeMarkup, imageAttachment, makeAttachment, makePost } from '../../../test/support/post-body';
 
-const RUNS = Number(process.env.FC_RUNS ?? 10000);
+const RUNS = runs(200);
 
 // Attachments for `[attach id=1..3]` in generated bodies, in several states.
 const ATTACHMENTS = [
@@ -151,15 +152,15 @@ describe('rendering any input', () => {
     if (consoleError.mock.calls.length > 0) throw new Error(`React complained: ${String(consoleError.mock.calls[0]?.[0])}`);
   };
 
-  it('never throws and never emits unsafe markup for random strings', { timeout: 120_000 }, () => {
+  it('never throws and never emits unsafe markup for random strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 120 }), check), { numRuns: RUNS });
   });
 
-  it('never throws and never emits unsafe markup for tag soup', { timeout: 120_000 }, () => {
+  it('never throws and never emits unsafe markup for tag soup', () => {
     fc.assert(fc.property(soup, check), { numRuns: RUNS });
   });
 
-  it('never throws and never emits unsafe markup for nested BBCode', { timeout: 120_000 }, () => {
+  it('never throws and never emits unsafe markup for nested BBCode', () => {
     fc.assert(fc.property(nested, check), { numRuns: RUNS });
   });
 });
