@@ -144,7 +144,9 @@ export function topicUrlLoad(dist: string): TopicUrlLoad {
   const moduleScripts = tags.filter((tag) => tag.name === 'script' && tag.attributes.get('type') === 'module');
   if (moduleScripts.length !== 1) notes.push(`index.html has ${moduleScripts.length} <script type=module> tags, not one`);
   const scriptPath = toDistPath(moduleScripts[0]?.attributes.get('src') ?? '');
-  const entryKey = (scriptPath !== null ? byFile.get(scriptPath) : undefined) ?? Object.entries(manifest).find(([key, chunk]) => key === 'index.html' && chunk.isEntry)?.[0];
+  const scriptKey = scriptPath !== null ? byFile.get(scriptPath) : undefined;
+  if (scriptPath !== null && !scriptKey) notes.push(`index.html's <script type=module> ${scriptPath} is not in the manifest: the manifest is not this build's`);
+  const entryKey = scriptKey ?? Object.entries(manifest).find(([key, chunk]) => key === 'index.html' && chunk.isEntry)?.[0];
   if (!entryKey) throw new Error(`the manifest in ${dist} has no entry chunk, and no chunk for index.html's <script type=module>`);
   addChunk(entryKey, 'index.html <script type=module> (the entry)');
 
