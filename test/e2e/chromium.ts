@@ -88,7 +88,9 @@ export async function settled(page: Page): Promise<void> {
         page.evaluate(() =>
           Array.from(document.images).every((img) => img.complete || img.currentSrc === '' || new URL(img.currentSrc).origin !== window.location.origin),
         ),
-      { timeout: 10_000 },
+      // Generous: two browsers share two cores in the parallel run, and hovering every
+      // element starts many lazy images at once.
+      { timeout: 30_000 },
     )
     .toBe(true);
   await nextFrames(page);
