@@ -7,8 +7,12 @@ import tseslint from 'typescript-eslint';
 
 // Imports flow one way: app → features → shared (lib, ui). src/ never imports
 // the mock forum or the tests; app/start.tsx reaches the worker by dynamic import(),
-// which this rule does not see, and that is the one sanctioned exception.
+// which this rule does not see, and that is the one sanctioned exception. The unit
+// tests kept beside the code (*.test.ts[x]) never ship, and may use test/support/.
 const noMocksOrTests = { group: ['**/mocks/**', '**/test/**'], message: 'src/ must not import mocks/ or test/ (only app/start.tsx may, by dynamic import).' };
+const noMocks = { group: ['**/mocks/**'], message: 'src/ must not import mocks/ (tests beside the code may use test/support/).' };
+/** @param {string[]} folders */
+const testsIn = (folders) => folders.map((folder) => `${folder}/**/*.test.{ts,tsx}`);
 const noServer = { group: ['**/server/**'], message: 'The reader must not import the server (the server imports the reader, never the other way).' };
 const noApp = { group: ['**/app/**'], message: 'Features and shared code must not import the app layer.' };
 const noFeatures = { group: ['**/features/**'], message: 'Shared code (lib, ui) must not import features.' };
@@ -30,26 +34,20 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/app/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer] }] },
-  },
-  {
-    files: ['src/features/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer, noApp] }] },
-  },
-  {
-    files: ['src/lib/**', 'src/ui/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, noServer, noApp, noFeatures] }] },
-  },
-  {
-    // Tests beside shared code may read test/deep.ts (how many runs a property makes);
-    // the rest of test/ and the mock forum stay out of src/, tests included.
-    files: ['src/lib/**/*.test.{ts,tsx}', 'src/ui/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ ...noMocksOrTests, group: [...noMocksOrTests.group, '!**/test/deep'] }, noServer, noApp, noFeatures] }],
+  ...[
+    { folders: ['src/app'], patterns: [noServer] },
+    { folders: ['src/features'], patterns: [noServer, noApp] },
+    { folders: ['src/lib', 'src/ui'], patterns: [noServer, noApp, noFeatures] },
+  ].flatMap(({ folders, patterns }) => [
+    {
+      files: folders.map((folder) => `${folder}/**`),
+      rules: { 'no-restricted-imports': ['error', { patterns: [noMocksOrTests, ...patterns] }] },
     },
-  },
+    {
+      files: testsIn(folders),
+      rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, ...patterns] }] },
+    },
+  ]),
   {
     // Config files are the one place a default export is the tools' convention.
     files: ['vite.config.ts', 'eslint.config.js'],

@@ -88,9 +88,80 @@ function isHiddenPath(target: string): boolean {
 // One copy of the policy, shared with the server and the browser tests; re-exported for them.
 export { contentSecurityPolicy };
 
-// Browser test files that measure time, run on their own (the e2e-alone project below):
-// huge posts' long tasks, and under test:deep the 10,000-post print view's responsiveness.
-const timedE2e = ['test/e2e/huge-posts.e2e.ts', ...(deep ? ['test/e2e/print.e2e.ts'] : [])];
+// The chunk layout, derived from the module graph rather than from file-path patterns
+// (a rename or a new folder must not silently move code onto or off the way to the
+// first post). Three parts:
+// - "entry": index.html's script and what it (src/main.tsx) imports statically: the
+//   route table and the early API request. Grouped, or the bundler would put these
+//   modules (which the app uses too) in the app's file, and the request would wait for
+//   all of the app's code to download;
+// - "app": the app's own code that the app shell and the topic view import statically,
+//   as one file: reading a topic is what the reader is for, and one file is smaller in
+//   gzip than the several it would otherwise be (each costs module glue and its own
+//   dictionary). What they load lazily (the lightbox, keyboard reading, other views)
+//   stays in chunks of its own;
+// - "vendor": the libraries those import, which change rarely and stay cached across deploys.
+// The two roots are named here; if either is renamed or no longer loaded by the entry,
+// the build fails and says so.
+const APP_ROOTS = ['src/app/start.tsx', 'src/app/routes/topic-route-view.tsx'];
+
+function chunkLayout() {
+  const early = new Set<string>();
+  const app = new Set<string>();
+  const vendor = new Set<string>();
+  let start: string | null = null;
+  const plugin: Plugin = {
+    name: 'lectern:chunk-layout',
+    apply: 'build',
+    async buildEnd(error) {
+      if (error) return;
+      for (const set of [early, app, vendor]) set.clear();
+      const closure = (roots: Iterable<string>): Set<string> => {
+        const seen = new Set<string>();
+        const visit = (id: string) => {
+          if (seen.has(id)) return;
+          seen.add(id);
+          for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+        };
+        for (const root of roots) visit(root);
+        return seen;
+      };
+      const ids = [...this.getModuleIds()];
+      const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
+      const entry = closure(entries);
+      for (const id of entry) if (!entries.includes(id)) early.add(id);
+      const loadedByEntry = new Set([...entry].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
+      const roots = APP_ROOTS.map((path) => {
+        const id = ids.find((candidate) => candidate === resolve(import.meta.dirname, path));
+        if (!id || !loadedByEntry.has(id)) this.error(`vite.config.ts (chunk layout): ${path} is not a module the entry loads; update APP_ROOTS.`);
+        return id;
+      });
+      start = roots[0] ?? null;
+      for (const id of closure(roots)) {
+        if (entry.has(id)) continue;
+        (/[\\/]node_modules[\\/]/.test(id) ? vendor : app).add(id);
+      }
+    },
+  };
+  return {
+    plugin,
+    groups: [
+      { name: 'entry', test: (id: string) => early.has(id) },
+      { name: 'vendor', test: (id: string) => vendor.has(id) },
+      { name: 'app', test: (id: string) => app.has(id) },
+    ],
+    /** The app shell's module id, once the graph is built. */
+    startModule: () => start,
+  };
+}
+
+const layout = chunkLayout();
+// Browser test files that run on their own (the e2e-alone project below): those that
+// measure time (huge posts' long tasks; under test:deep the 10,000-post print view's
+// responsiveness), and the hostile-topic sweep, which hovers every element of every page
+// and waits for each page's images: beside another browser on two cores, one of the demo
+// service worker's image answers did not arrive within 30 s in two CI runs.
+const timedE2e = ['test/e2e/huge-posts.e2e.ts', 'test/e2e/hostile-posts.e2e.ts', ...(deep ? ['test/e2e/print.e2e.ts'] : [])];
 
 // The entry script only starts the page's API request and then imports the app.
 // Announce the app's chunks (and their CSS) in index.html too, so the browser fetches them at once
@@ -101,20 +172,20 @@ function preloadAppChunks(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const start = Object.values(bundle).find(
-          (item) => item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/app/start.tsx'),
-        );
+        // What the page already names (its script, and the stylesheets Vite added for it).
+        const announced = new Set([...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((found) => found[1] ?? ''));
+        const startModule = layout.startModule();
+        const start = Object.values(bundle).find((item) => item.type === 'chunk' && startModule !== null && item.moduleIds.includes(startModule));
         if (!start || start.type !== 'chunk') return [];
         const files = new Set<string>([start.fileName]);
         const visit = (fileName: string) => {
           const chunk = bundle[fileName];
           if (!chunk || chunk.type !== 'chunk') return;
           for (const imported of chunk.imports) {
-            // The entry itself is already the page's script tag.
-            if (!files.has(imported) && bundle[imported]?.type === 'chunk' && !(bundle[imported] as { isEntry?: boolean }).isEntry) {
+            if (!files.has(imported) && !announced.has(imported) && bundle[imported]?.type === 'chunk') {
               files.add(imported);
               visit(imported);
             }
@@ -126,7 +197,7 @@ function preloadAppChunks(): Plugin {
         const styles = new Set<string>();
         for (const file of files) {
           const chunk = bundle[file];
-          if (chunk?.type === 'chunk') for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          if (chunk?.type === 'chunk') for (const css of chunk.viteMetadata?.importedCss ?? []) if (!announced.has(css)) styles.add(css);
         }
         return [
           ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
@@ -137,9 +208,6 @@ function preloadAppChunks(): Plugin {
   };
 }
 
-const topicView = /[\\/]src[\\/](app[\\/]routes[\\/]topic-route-view|features[\\/]topic[\\/]components|ui[\\/]post-body|lib[\\/]bbcode)[\\/.]/;
-const sharedWithStart = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]api[\\/]([\w-]+-query|print-pages)\.ts$/;
-
 export default defineConfig(({ mode }) => {
   const demo = mode === 'demo';
   // The app reads VITE_API_TIMEOUT_MS as a number: a value that is not one fails here.
@@ -148,7 +216,7 @@ export default defineConfig(({ mode }) => {
   // Where `npm run preview` forwards /api: the mock forum of `npm run api` by default.
   const apiTarget = process.env.LECTERN_API_TARGET ?? 'http://127.0.0.1:8787';
   return {
-    plugins: [react(), preloadAppChunks(), previewHardening(), ...(demo || mode === 'development' ? [] : [dropMockWorker()])],
+    plugins: [react(), layout.plugin, preloadAppChunks(), previewHardening(), ...(demo || mode === 'development' ? [] : [dropMockWorker()])],
     // The demo carries the whole mock forum in one lazily loaded chunk, on purpose.
     build: {
       outDir,
@@ -160,24 +228,8 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: demo ? 1200 : 500,
       rolldownOptions: {
         output: {
-          // Fewer, larger files on the way to the first post: each file costs a request,
-          // module glue and its own gzip dictionary (measured: 4 kB gzip less this way).
-          // The libraries change rarely and stay cached across deploys of the app.
-          codeSplitting: {
-            groups: [
-              // What the entry needs to run (start this URL's API request, and Vite's helper
-              // for its dynamic imports): kept out of the groups below, which would otherwise
-              // pull it in, so the request never waits for the big files.
-              { name: 'early-request', priority: 3, test: /([\\/]src[\\/]lib[\\/]api[\\/](early-request|base-url)\.ts|vite[\\/]preload-helper(\.js)?)$/ },
-              { name: 'vendor', priority: 2, test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/](query-core|react-query)|valibot)[\\/]/ },
-              // The topic view with everything it imports, as one chunk that index.html preloads:
-              // reading a topic is what the reader is for, and one file is 3 kB gzip less than
-              // the seven it would otherwise be. Other views stay in chunks of their own.
-              // (The image lightbox is left out: it loads when an image is opened. The small query
-              // modules that start shares with it go in, rather than be files of 300 bytes.)
-              { name: 'topic-view', priority: 1, test: (id: string) => (topicView.test(id) && !id.includes('lightbox')) || sharedWithStart.test(id) },
-            ],
-          },
+          // Fewer, larger files on the way to the first post (see chunkLayout above).
+          codeSplitting: { groups: layout.groups },
         },
       },
     },

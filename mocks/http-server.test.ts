@@ -7,7 +7,7 @@ import { RESTRICTED_BOARD_ID } from './db/ids';
 import { parseLatency, startApiServer } from './http-server';
 import type { ApiServer } from './http-server';
 import { server as mswServer } from './node';
-import { parse } from './testing/mock-api';
+import { parse } from '../test/support/mock-api';
 
 let api: ApiServer;
 

@@ -4,7 +4,9 @@
 // shows after max(data, code) rather than data after code. It is loaded `async`:
 // a deferred script would wait for the stylesheet before running, and so would the
 // request.
+import { pageViews } from './app/page-views';
 import { startEarlyRequest } from './lib/api/early-request';
+import { matchReaderUrl } from './lib/reader-routes';
 import './app/theme.css';
 import './app/styles.css';
 
@@ -13,8 +15,8 @@ import './app/styles.css';
 if (import.meta.env.VITE_MOCKS !== 'true') startEarlyRequest(window.location);
 
 // The view's own code, fetched now rather than after the app has started.
-if (/^\/topic\/\d+$/.test(window.location.pathname)) void import('./app/routes/topic-route-view');
-else if (/^\/board\/\d+$/.test(window.location.pathname)) void import('./app/routes/board-route-view');
+const landing = matchReaderUrl(window.location);
+if ('page' in landing) pageViews[landing.page.name]?.().catch(() => undefined);
 
 // An async script may run before the body is parsed.
 function whenRootReady(): Promise<HTMLElement> {

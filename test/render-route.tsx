@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { UNSAFE_createMemoryHistory as createMemoryHistory } from 'react-router-dom';
 import { App } from '../src/app/app';
 import { Navigator } from '../src/app/navigation/navigator';
-import { createRoutes } from '../src/app/router';
+import { createPages } from '../src/app/pages';
 
 /**
  * Renders the whole reader at a URL, as a user arriving by link would see it.
@@ -17,7 +17,6 @@ export function renderRoute(url: string) {
   });
   const history = createMemoryHistory({ initialEntries: [url], v5Compat: true });
   const user = userEvent.setup();
-  const routes = createRoutes(queryClient);
-  const utils = render(<App queryClient={queryClient} navigator={new Navigator(history, routes)} routes={routes} />);
+    const utils = render(<App queryClient={queryClient} navigator={new Navigator(history, createPages(queryClient))} />);
   return { ...utils, user, history, queryClient };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { topicResponseSchema } from '../../src/lib/api/schemas';
-import { getValid, listenWithMockServer } from '../testing/mock-api';
+import { getValid, listenWithMockServer } from '../../test/support/mock-api';
 import { SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from './ids';
 import { SEED_BODY, SEED_IMAGE_NAME, SEED_PARAGRAPHS, SEED_TITLE } from './seed-topic';
 

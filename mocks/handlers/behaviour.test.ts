@@ -14,7 +14,8 @@ import {
   REDIRECT_BOARD_ID, RESTRICTED_BOARD_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID,
   handMadePostId, hugePostId,
 } from '../db/ids';
-import { API, get, getValid, listenWithMockServer } from '../testing/mock-api';
+import { SEED_TITLE } from '../db/seed-topic';
+import { API, get, getValid, listenWithMockServer } from '../../test/support/mock-api';
 import { createHandlers } from './handlers';
 
 listenWithMockServer();
@@ -177,7 +178,7 @@ describe('a topic', () => {
       { kind: 'forum', id: null, name: 'Bosman Business World' },
       { kind: 'category', id: NEWS_CATEGORY_ID, name: 'News and Research' },
       { kind: 'board', id: SEED_BOARD_ID, name: 'Crime and war' },
-      { kind: 'topic', id: SEED_TOPIC_ID, name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' },
+      { kind: 'topic', id: SEED_TOPIC_ID, name: SEED_TITLE },
     ]);
   });
 });

@@ -13,7 +13,7 @@ import {
   SHOWCASE_TOPIC_ID, hugePostId,
 } from '../db/ids';
 import { BOARDS } from '../db/structure';
-import { get, getValid, parse, listenWithMockServer } from '../testing/mock-api';
+import { get, getValid, parse, listenWithMockServer } from '../../test/support/mock-api';
 
 listenWithMockServer();
 

@@ -5,7 +5,7 @@ import type { SearchResponse } from '../../src/lib/api/schemas';
 import { sharedForum } from '../db/build-forum';
 import { HUGE_TOPIC_ID, RESTRICTED_BOARD_ID, SEED_POST_ID } from '../db/ids';
 import { searchPosts, stripBbcode } from '../db/search';
-import { get, getValid, listenWithMockServer } from '../testing/mock-api';
+import { get, getValid, listenWithMockServer } from '../../test/support/mock-api';
 
 listenWithMockServer();
 

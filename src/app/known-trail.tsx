@@ -4,8 +4,9 @@
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { Link } from 'react-router-dom';
+import { boardQueries, forumQueries, topicQueries } from '../lib/api/queries';
 import type { BoardResponse, BoardSummary, Crumb, ForumResponse, TopicResponse } from '../lib/api/schemas';
-import { boardHref, categoryHref, topicHref } from '../lib/routes';
+import { boardHref, categoryHref, matchReaderUrl, topicHref } from '../lib/reader-routes';
 import { Breadcrumb } from '../ui/breadcrumb';
 import { UntrustedText } from '../ui/untrusted-text';
 
@@ -43,19 +44,21 @@ function boardPath(forum: ForumResponse, boardId: number): Crumb[] | null {
  * board's place in the index; at least the forum itself.
  */
 function knownTrail(queryClient: QueryClient | undefined, pathname: string): Crumb[] {
-  const boards = queryClient ? cached<BoardResponse>(queryClient, ['boards']) : [];
-  const topics = queryClient ? cached<TopicResponse>(queryClient, ['topics']) : [];
-  const forum = queryClient?.getQueryData<ForumResponse>(['forum']);
+  const boards = queryClient ? cached<BoardResponse>(queryClient, boardQueries.all()) : [];
+  const topics = queryClient ? cached<TopicResponse>(queryClient, topicQueries.all()) : [];
+  const forum = queryClient?.getQueryData(forumQueries.index().queryKey);
   const anyTrail = [...boards, ...topics][0]?.breadcrumb;
   const home: Crumb = anyTrail?.[0]?.kind === 'forum' ? anyTrail[0] : { kind: 'forum', id: null, name: forum?.forum.name ?? 'Home' };
-  const match = /^\/(topic|board)\/(\d+)/.exec(pathname);
-  const id = Number(match?.[2]);
-  if (match?.[1] === 'topic') {
+  const match = matchReaderUrl({ pathname, search: '' });
+  const page = 'page' in match ? match.page : null;
+  if (page?.name === 'topic' || page?.name === 'print') {
+    const id = page.topicId;
     const ownTrail = topics.find((data) => data.topic.id === id)?.breadcrumb;
     if (ownTrail) return ownTrail;
     const listedIn = boards.find((data) => data.topics.some((topic) => topic.id === id));
     if (listedIn) return listedIn.breadcrumb;
-  } else if (match?.[1] === 'board') {
+  } else if (page?.name === 'board') {
+    const id = page.boardId;
     // Another page of this board, or a child board, names the trail above it.
     const own = [...boards, ...topics].map((data) => data.breadcrumb).find((crumbs) => crumbs.some((crumb) => crumb.kind === 'board' && crumb.id === id));
     if (own) return own.slice(0, own.findIndex((crumb) => crumb.kind === 'board' && crumb.id === id) + 1);

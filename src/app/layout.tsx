@@ -1,23 +1,23 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { SearchBox } from '../features/search/components/search-box';
 import { ThemeSwitch } from '../features/theme/theme-switch';
 import { whenIdle } from '../lib/idle';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { Optional } from '../ui/optional';
 import { RouteErrorBoundary } from './navigation/route-error-boundary';
-import { useNavigationInfo } from './navigation/route-loader';
+import type { Navigator } from './navigation/navigator';
+import { PageOutlet, useNavigationInfo } from './navigation/route-loader';
 import { ScrollRestoration } from './navigation/scroll-restoration';
 import { PageSkeleton } from './page-skeleton';
 import { RouteError } from './route-error';
 
 /** The frame around every view: skip link, header, main landmark, footer. */
-export function AppLayout() {
+export function AppLayout({ navigator }: { navigator: Navigator }) {
   const { pending, navigation, page } = useNavigationInfo();
   // The first load shows a skeleton, not a progress bar.
   const busy = pending !== null && page.status !== 'loading';
-  usePrefetchOnIntent(useQueryClient());
+  usePrefetchOnIntent(navigator);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,7 +47,7 @@ export function AppLayout() {
         <RouteErrorBoundary resetKey={String(navigation)} fallback={(error) => <RouteError error={error} />}>
           {/* Views load their data before they show; this only catches one that did not. */}
           <Suspense fallback={<PageSkeleton />}>
-            <Outlet />
+            <PageOutlet />
             <ScrollRestoration />
           </Suspense>
         </RouteErrorBoundary>
@@ -69,14 +69,14 @@ export function AppLayout() {
  * before the listeners would find nothing cached yet anyway, so their code loads once
  * the browser is idle after the first render, off the way to the first post.
  */
-function usePrefetchOnIntent(queryClient: QueryClient): void {
+function usePrefetchOnIntent(navigator: Navigator): void {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     const cancelIdle = whenIdle(() => {
       import('./routes/prefetch-on-intent')
         .then(({ listenForIntent }) => {
-          if (!cancelled) stop = listenForIntent(queryClient);
+          if (!cancelled) stop = listenForIntent((href) => navigator.prefetch(href));
         })
         // Links still work without it, just without the head start.
         .catch((error: unknown) => console.warn('[lectern] prefetch on hover is off', error));
@@ -86,7 +86,7 @@ function usePrefetchOnIntent(queryClient: QueryClient): void {
       cancelIdle();
       stop?.();
     };
-  }, [queryClient]);
+  }, [navigator]);
 }
 
 // Client-side navigation is silent for screen readers: announce the new page's title,

@@ -2,7 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
 import { Optional } from '../ui/optional';
-import { isRouteNotFound, useNavigationInfo } from './navigation/route-loader';
+import { useNavigationInfo } from './navigation/route-loader';
+import { isRouteNotFound } from './navigation/route-outcome';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
 
@@ -53,8 +54,8 @@ export function RouteError({ error }: { error: unknown }) {
   const location = useLocation();
   const navigate = useNavigate();
   const { pending } = useNavigationInfo();
-  // Retry by navigating to this same address again: a revalidation that finished
-  // before React rendered its loading state left the old error on screen.
+  // Retry by going to this same address again, replacing it: the navigator runs the
+  // page's loader afresh and the reader stays where they are.
   const retry = () => void navigate(location, { replace: true });
   let face: ErrorFace;
   const chunkFailed = isChunkLoadError(error);
@@ -83,10 +84,6 @@ const notFoundFace: ErrorFace = {
   message: 'There is nothing at this address. The link may be mistyped or out of date.',
   retry: false,
 };
-
-export function NotFoundPage() {
-  return <ErrorPanel face={notFoundFace} />;
-}
 
 // The trail above something missing is worked out from the cache by code that loads
 // only for a "not found" (it is off the way to every first post). One import for both

@@ -5,7 +5,7 @@ import { createQueryClient } from '../lib/query-client';
 import { schedulePersistence } from '../lib/saved-copies/saved-copies';
 import { App } from './app';
 import { Navigator } from './navigation/navigator';
-import { createRoutes } from './router';
+import { createPages } from './pages';
 
 // Dev and demo builds answer /api from the mock forum in a service worker. The
 // condition is a build-time constant, so the production build drops this import
@@ -26,11 +26,10 @@ export async function start(root: HTMLElement): Promise<void> {
   // Made once, outside React, so StrictMode cannot make two.
   const queryClient = createQueryClient();
   // The navigator starts this URL's loader at once, before React's first render.
-  const routes = createRoutes(queryClient);
-  const navigator = new Navigator(createBrowserHistory({ v5Compat: true }), routes);
+  const navigator = new Navigator(createBrowserHistory({ v5Compat: true }), createPages(queryClient));
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} navigator={navigator} routes={routes} />
+      <App queryClient={queryClient} navigator={navigator} />
     </StrictMode>,
   );
   // Saved copies for offline reading: their code loads when the browser is idle.

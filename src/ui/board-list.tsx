@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { BoardSummary } from '../lib/api/schemas';
 import { pluralize } from '../lib/format/format';
-import { boardHref, postHref } from '../lib/routes';
+import { boardHref, postHref } from '../lib/reader-routes';
 import { OffForumLink, offForumTarget } from './off-forum-link';
 import { Time } from './time';
 import { clampText, UntrustedText } from './untrusted-text';

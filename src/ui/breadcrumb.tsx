@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Crumb } from '../lib/api/schemas';
-import { boardHref, categoryHref, topicHref } from '../lib/routes';
+import { boardHref, categoryHref, topicHref } from '../lib/reader-routes';
+import type { ReaderMarks } from './reader-landmarks';
 import { clampText } from './untrusted-text';
 
 function crumbHref(crumb: Crumb): string {
@@ -36,7 +37,7 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
                   {name}
                 </span>
               ) : (
-                <Link to={crumbHref(crumb)} dir="auto">
+                <Link to={crumbHref(crumb)} dir="auto" {...({ 'data-reader-up': '' } satisfies ReaderMarks)}>
                   {name}
                 </Link>
               )}

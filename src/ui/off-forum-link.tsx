@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { sanitizeUrl } from '../lib/bbcode/url';
 
-export type OffForumTarget = { href: string; host: string };
+type OffForumTarget = { href: string; host: string };
 
 /**
  * A redirect board's address, when the reader may follow it: http(s) only. The address

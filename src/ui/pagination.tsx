@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatCount } from '../lib/format/format';
+import type { ReaderMarks } from './reader-landmarks';
 
 type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
 
@@ -45,11 +46,22 @@ type PaginationProps = {
 export function Pagination({ current, total, hrefFor, label, state }: PaginationProps) {
   if (total <= 1) return null;
   return (
-    <nav aria-label={label} className="pagination">
+    <nav
+      aria-label={label}
+      className="pagination"
+      {...({ 'data-reader-page': current, 'data-reader-last-page': total } satisfies ReaderMarks)}
+    >
       <ul>
         <li>
           {current > 1 ? (
-            <Link to={hrefFor(current - 1)} state={state} rel="prev" className="pagination-step" aria-label="Previous page">
+            <Link
+              to={hrefFor(current - 1)}
+              state={state}
+              rel="prev"
+              className="pagination-step"
+              aria-label="Previous page"
+              {...({ 'data-reader-pager': 'prev' } satisfies ReaderMarks)}
+            >
               <span aria-hidden="true">‹</span>
               <span className="pagination-step-label"> Previous</span>
             </Link>
@@ -75,7 +87,14 @@ export function Pagination({ current, total, hrefFor, label, state }: Pagination
         )}
         <li>
           {current < total ? (
-            <Link to={hrefFor(current + 1)} state={state} rel="next" className="pagination-step" aria-label="Next page">
+            <Link
+              to={hrefFor(current + 1)}
+              state={state}
+              rel="next"
+              className="pagination-step"
+              aria-label="Next page"
+              {...({ 'data-reader-pager': 'next' } satisfies ReaderMarks)}
+            >
               <span className="pagination-step-label">Next </span>
               <span aria-hidden="true">›</span>
             </Link>

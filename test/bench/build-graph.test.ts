@@ -158,7 +158,7 @@ describe('what a topic URL loads before its first post', () => {
   it('says so when the manifest is not the one of this index.html, and fails without one', () => {
     const dist = viteLikeDist({ 'index.html': INDEX_HTML.replace('index-A.js', 'index-Z.js') });
     expect(topicUrlLoad(dist).notes).toContain(
-      "index.html has no <script type=module> for the manifest's entry assets/index-A.js: the manifest is not this build's",
+      "index.html's <script type=module> assets/index-Z.js is not in the manifest: the manifest is not this build's",
     );
     rmSync(join(dist, '.vite'), { recursive: true });
     expect(() => topicUrlLoad(dist)).toThrow(/manifest\.json does not exist/);

@@ -138,12 +138,16 @@ export function topicUrlLoad(dist: string): TopicUrlLoad {
     else if (tag.name === 'link' && href && rel.includes('modulepreload')) preloads.push(path);
   }
 
-  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
-  const entry = entries.find(([key]) => key === 'index.html') ?? entries[0];
-  if (!entry) throw new Error(`the manifest in ${dist} has no entry chunk`);
-  const [entryKey, entryChunk] = entry;
-  const script = tags.find((tag) => tag.name === 'script' && tag.attributes.get('type') === 'module' && toDistPath(tag.attributes.get('src') ?? '') === entryChunk.file);
-  if (!script) notes.push(`index.html has no <script type=module> for the manifest's entry ${entryChunk.file}: the manifest is not this build's`);
+  // The entry is the chunk index.html runs: Vite marks it `isEntry` under the key
+  // index.html, unless a `codeSplitting` group took the entry module in, when the page's
+  // <script type=module> is what names it.
+  const moduleScripts = tags.filter((tag) => tag.name === 'script' && tag.attributes.get('type') === 'module');
+  if (moduleScripts.length !== 1) notes.push(`index.html has ${moduleScripts.length} <script type=module> tags, not one`);
+  const scriptPath = toDistPath(moduleScripts[0]?.attributes.get('src') ?? '');
+  const scriptKey = scriptPath !== null ? byFile.get(scriptPath) : undefined;
+  if (scriptPath !== null && !scriptKey) notes.push(`index.html's <script type=module> ${scriptPath} is not in the manifest: the manifest is not this build's`);
+  const entryKey = scriptKey ?? Object.entries(manifest).find(([key, chunk]) => key === 'index.html' && chunk.isEntry)?.[0];
+  if (!entryKey) throw new Error(`the manifest in ${dist} has no entry chunk, and no chunk for index.html's <script type=module>`);
   addChunk(entryKey, 'index.html <script type=module> (the entry)');
 
   // The chunks that hold the app's start and the topic view, known by the sources their

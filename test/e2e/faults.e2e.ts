@@ -6,12 +6,12 @@
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { contentSecurityPolicy } from '../../vite.config';
 import { builtDir, FAULT_BUILD_TIMEOUT_MS } from './build';
 import { chromiumForThisFile, nextFrames } from './chromium';
 import { startFaultServer, type FaultServer } from './fault-server';
 
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const SEED_BOARD_NAME = 'Crime and war';
 const TOPIC_API = `/topics/${SEED_TOPIC_ID}`;
 // Transient failures are tried three times, 1 s and 2 s apart, before the page shows.

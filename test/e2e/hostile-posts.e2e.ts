@@ -59,7 +59,9 @@ describe('hostile post bodies in a real browser', () => {
       expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
       expect(dialogs).toEqual([]);
       await context.close();
-    });
+      // Every page and a pass of the pointer over 150 elements each: 20–30 s alone, and
+      // up to three times that beside another browser on two cores.
+    }, 150_000);
   }
 });
 

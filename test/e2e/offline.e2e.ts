@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { BUSY_BOARD_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile } from './chromium';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 const browser = chromiumForThisFile();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -6,10 +6,9 @@ import {
   BUSY_BOARD_ID, GRANDCHILD_BOARD_ID, HUGE_TOPIC_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOARD_ID, SEED_BOARD_ID,
   SEED_TOPIC_ID,
 } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage as openPageIn, settled } from './chromium';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 const browser = chromiumForThisFile();
 

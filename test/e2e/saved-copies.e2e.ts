@@ -6,11 +6,11 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MULTI_PAGE_TOPIC_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { contentSecurityPolicy } from '../../vite.config';
 import { chromiumForThisFile } from './chromium';
 import { startFaultServer, type FaultServer } from './fault-server';
 
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 // Transient failures are tried three times, 2 s and 4 s apart, before a loader gives up.
 const AFTER_RETRIES = 15_000;
 const DB = 'lectern-saved-copies';

@@ -5,6 +5,7 @@ import { server } from '../../mocks/node';
 import { ApiError } from '../../src/lib/api/api-error';
 import { apiGet } from '../../src/lib/api/client';
 import { startEarlyRequest } from '../../src/lib/api/early-request';
+import { apiPath } from '../../src/lib/api/endpoints';
 import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../../src/lib/api/schemas';
 import { shouldRetry } from '../../src/lib/query-client';
 
@@ -23,12 +24,12 @@ afterEach(() => vi.restoreAllMocks());
 describe('the API client', () => {
   it('returns a valid answer, validated and with unknown fields dropped', async () => {
     server.use(http.get('*/api/forum', () => HttpResponse.json({ forum: { name: 'F', extra: 1 }, categories: [], more: true })));
-    await expect(apiGet('/forum', forumResponseSchema)).resolves.toEqual({ forum: { name: 'F', description: undefined }, categories: [] });
+    await expect(apiGet(apiPath('/forum'), forumResponseSchema)).resolves.toEqual({ forum: { name: 'F', description: undefined }, categories: [] });
   });
 
   it('tells an HTTP error by status and the contract error code', async () => {
     server.use(http.get('*/api/forum', () => HttpResponse.json({ error: { code: 'forbidden', message: 'Members only' } }, { status: 403 })));
-    const error = await failure(apiGet('/forum', forumResponseSchema));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema));
     expect({ kind: error.kind, status: error.status, code: error.code, message: error.message }).toEqual({
       kind: 'http',
       status: 403,
@@ -41,7 +42,7 @@ describe('the API client', () => {
 
   it('copes with an error status whose body is not JSON', async () => {
     server.use(http.get('*/api/forum', () => new HttpResponse('<h1>502</h1>', { status: 502 })));
-    const error = await failure(apiGet('/forum', forumResponseSchema));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema));
     expect({ kind: error.kind, status: error.status, code: error.code }).toEqual({ kind: 'http', status: 502, code: undefined });
     expect(error.isTransient).toBe(true);
   });
@@ -49,13 +50,13 @@ describe('the API client', () => {
   it('tells a 2xx body that is not JSON', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     server.use(http.get('*/api/forum', () => new HttpResponse('<html></html>', { status: 200 })));
-    expect((await failure(apiGet('/forum', forumResponseSchema))).kind).toBe('not-json');
+    expect((await failure(apiGet(apiPath('/forum'), forumResponseSchema))).kind).toBe('not-json');
   });
 
   it('tells a body that breaks the contract, naming where, and logs the details', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     server.use(http.get('*/api/forum', () => HttpResponse.json({ forum: { name: 'F' }, categories: [{ id: 0, name: 'x', boards: [] }] })));
-    const error = await failure(apiGet('/forum', forumResponseSchema));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema));
     expect(error.kind).toBe('contract');
     expect(error.message).toContain('categories.0.id');
     expect(log).toHaveBeenCalled();
@@ -69,7 +70,7 @@ describe('the API client', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const answer = (await (await fetch(`http://localhost/api${another}`)).json()) as JsonBodyType;
     server.use(http.get(`*/api${asked}`, () => HttpResponse.json(answer)));
-    const error = await failure(apiGet(asked, schema));
+    const error = await failure(apiGet(apiPath(asked), schema));
     expect({ kind: error.kind, message: error.message }).toEqual({
       kind: 'contract',
       message: `The server's answer does not follow the API contract (${kind}.id: not the ${kind} asked for).`,
@@ -78,14 +79,14 @@ describe('the API client', () => {
   });
 
   it('reads an answer about the topic, board or post asked for', async () => {
-    await expect(apiGet(`/topics/${SEED_TOPIC_ID}`, topicResponseSchema)).resolves.toMatchObject({ topic: { id: SEED_TOPIC_ID } });
-    await expect(apiGet(`/boards/${SEED_BOARD_ID}`, boardResponseSchema)).resolves.toMatchObject({ board: { id: SEED_BOARD_ID } });
-    await expect(apiGet(`/posts/${SEED_POST_ID}`, postResponseSchema)).resolves.toMatchObject({ post: { id: SEED_POST_ID } });
+    await expect(apiGet(apiPath(`/topics/${SEED_TOPIC_ID}`), topicResponseSchema)).resolves.toMatchObject({ topic: { id: SEED_TOPIC_ID } });
+    await expect(apiGet(apiPath(`/boards/${SEED_BOARD_ID}`), boardResponseSchema)).resolves.toMatchObject({ board: { id: SEED_BOARD_ID } });
+    await expect(apiGet(apiPath(`/posts/${SEED_POST_ID}`), postResponseSchema)).resolves.toMatchObject({ post: { id: SEED_POST_ID } });
   });
 
   it('tells a network failure', async () => {
     server.use(http.get('*/api/forum', () => HttpResponse.error()));
-    const error = await failure(apiGet('/forum', forumResponseSchema));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema));
     expect(error.kind).toBe('network');
     expect(error.isTransient).toBe(true);
   });
@@ -96,7 +97,7 @@ describe('the API client', () => {
       await delay('infinite');
       return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
     }));
-    const error = await failure(apiGet('/forum', forumResponseSchema, { timeoutMs: 50 }));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema, { timeoutMs: 50 }));
     expect(error.kind).toBe('timeout');
   });
 
@@ -108,7 +109,7 @@ describe('the API client', () => {
     });
     vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(new Response(stalled, { headers: { 'Content-Type': 'application/json' } }));
     startEarlyRequest({ pathname: '/', search: '' });
-    const error = await failure(apiGet('/forum', forumResponseSchema));
+    const error = await failure(apiGet(apiPath('/forum'), forumResponseSchema));
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'timeout', message: 'The server did not answer within 15 s.' });
   });
 
@@ -119,7 +120,7 @@ describe('the API client', () => {
       return HttpResponse.json({ forum: { name: 'F' }, categories: [] });
     }));
     const controller = new AbortController();
-    const request = apiGet('/forum', forumResponseSchema, { signal: controller.signal });
+    const request = apiGet(apiPath('/forum'), forumResponseSchema, { signal: controller.signal });
     controller.abort();
     // The caller's own abort, untouched: React Query knows it for a cancellation.
     await expect(request).rejects.toBe(controller.signal.reason);

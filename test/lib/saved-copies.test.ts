@@ -6,7 +6,7 @@ import { createBoundedStorage, EntryTooLargeError, pickEvictions, type EntryInfo
 import { createSavedCopies } from '../../src/lib/saved-copies/persistence';
 import { savedCopyTime } from '../../src/lib/saved-copies/saved-copy-mark';
 import { memoryStore } from '../memory-store';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 
 const DAY = 24 * 60 * 60_000;
 const limits = { maxEntries: 3, maxSize: 100, maxAge: 30 * DAY };

@@ -8,7 +8,7 @@ import {
 import { server } from '../../mocks/node';
 import type { BoardResponse } from '../../src/lib/api/schemas';
 import { axeViolations } from '../axe';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 /** The Lounge's moved-topic notice as the board lists it, with where it points. */

@@ -5,7 +5,7 @@ import { CHILD_BOARD_ID, GRANDCHILD_BOARD_ID, LOUNGE_BOARD_ID, NEWS_CATEGORY_ID,
 import { server } from '../../mocks/node';
 import type { BoardSummary, ForumResponse } from '../../src/lib/api/schemas';
 import { axeViolations } from '../axe';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 /** The board index as the mock forum has it, with `change` applied to one board. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, LOUNGE_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { MAX_BOARD_DEPTH, type BoardSummary, type ForumResponse } from '../../src/lib/api/schemas';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // Answers that follow the contract's shape but carry what the reader cannot show: each

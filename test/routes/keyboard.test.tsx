@@ -6,7 +6,7 @@ import { MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/d
 import { KeyboardShortcuts } from '../../src/features/keyboard/keyboard-shortcuts';
 import type { TopicResponse } from '../../src/lib/api/schemas';
 import { holdIdle } from '../idle';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // MULTI_PAGE_TOPIC_ID: 41 posts, 3 pages of 15.

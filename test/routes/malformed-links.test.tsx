@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { renderRoute } from '../render-route';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 // A %-escape that decodes to no character (%E0%A4%A, %E0) makes decodeURIComponent
 // throw. Such a link names no page: the reader says "not found", and never offers a

@@ -2,15 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
-import { SEED_IMAGE_NAME, SEED_PARAGRAPHS } from '../../mocks/db/seed-topic';
+import { SEED_IMAGE_NAME, SEED_PARAGRAPHS, SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // Pages are shown in batches as they arrive, and jsdom is slow on a busy machine.
 const SLOW = { timeout: 5_000 };
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 /** The topic pages the app asks the mock forum for, as "topicId:page". */
 function recordTopicRequests(): string[] {

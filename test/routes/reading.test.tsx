@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 // Requests the app makes, by path: prefetching and the warm cache are about requests.
@@ -51,7 +52,7 @@ describe('prefetching on intent', () => {
   it('loads a topic while its link is hovered, so the click needs no request', async () => {
     const listeners = vi.spyOn(document, 'addEventListener');
     const { user } = renderRoute(`/board/${SEED_BOARD_ID}`);
-    const link = await screen.findByRole('link', { name: 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid' });
+    const link = await screen.findByRole('link', { name: SEED_TITLE });
     // Prefetch listens from the first idle moment after the page shows, once its code has loaded.
     await waitFor(() => expect(listeners).toHaveBeenCalledWith('mouseover', expect.any(Function)));
     await user.hover(link);

@@ -2,10 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, REDIRECT_BOARD_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import { savedCopies, startPersisting } from '../../src/lib/saved-copies/persistence';
 import { memoryStore } from '../memory-store';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 
 type MemoryStore = ReturnType<typeof memoryStore>;
 import { renderRoute } from '../render-route';
@@ -28,7 +29,6 @@ vi.mock('../../src/lib/saved-copies/indexeddb-store', () => ({
   },
 }));
 
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const apiDown = () => server.use(http.get('*/api/*', () => HttpResponse.error()));
 const topicKey = (id: number, page = 1) => ['topics', id, { page }];
 const savedKeys = () => [...(store.current?.values.keys() ?? [])];

@@ -2,12 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import type { SearchResponse } from '../../src/lib/api/schemas';
-import { postHref } from '../../src/lib/routes';
+import { postHref } from '../../src/lib/reader-routes';
 import { renderRoute } from '../render-route';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 async function mockSearch(q: string, page = 1): Promise<SearchResponse> {
   const response = await fetch(`http://localhost/api/search?q=${encodeURIComponent(q)}&page=${page}`);

@@ -3,12 +3,13 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import type { TopicResponse } from '../../src/lib/api/schemas';
 import { savedCopies } from '../../src/lib/saved-copies/persistence';
 import { resetReadPositionsCache } from '../../src/lib/unread/read-positions';
 import { memoryStore } from '../memory-store';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 type MemoryStore = ReturnType<typeof memoryStore>;
@@ -30,7 +31,6 @@ vi.mock('../../src/lib/saved-copies/indexeddb-store', () => ({
   },
 }));
 
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 const topicKey = ['topics', SEED_TOPIC_ID, { page: 1 }];
 const storageKey = `lectern-${JSON.stringify(topicKey)}`;
 

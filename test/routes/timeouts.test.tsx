@@ -3,13 +3,12 @@ import { http } from 'msw';
 import { UNSAFE_createMemoryHistory as createMemoryHistory } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import { App } from '../../src/app/app';
 import { Navigator } from '../../src/app/navigation/navigator';
-import { createRoutes } from '../../src/app/router';
+import { createPages } from '../../src/app/pages';
 import { createQueryClient } from '../../src/lib/query-client';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 /**
  * The reader at `url` with the production query client (its retries and backoff),
@@ -18,8 +17,7 @@ const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops 
 function renderWithRetries(url: string) {
   const queryClient = createQueryClient();
   const history = createMemoryHistory({ initialEntries: [url], v5Compat: true });
-  const routes = createRoutes(queryClient);
-  return render(<App queryClient={queryClient} navigator={new Navigator(history, routes)} routes={routes} />);
+    return render(<App queryClient={queryClient} navigator={new Navigator(history, createPages(queryClient))} />);
 }
 
 /** Lets `ms` of fake time pass, with React rendering what it brings. */

@@ -5,12 +5,11 @@ import {
   HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID,
   SEED_POST_ID, SEED_TOPIC_ID, handMadePostId, hugePostId,
 } from '../../mocks/db/ids';
+import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
 import { axeViolations } from '../axe';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
-
-const SEED_TITLE = 'Seoul Calls for Immediate Withdrawal of North Korean Troops from Russia Amid';
 
 describe('a topic', () => {
   it('shows the seed topic: title, starter, date, breadcrumb and the post word for word', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, CRYPTO_BOARD_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
 import { getReadPosition, resetReadPositionsCache } from '../../src/lib/unread/read-positions';
-import { mockApi } from '../mock-api';
+import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 const STORAGE_KEY = 'lectern:read:v1';

@@ -1,13 +1,14 @@
-import type { ComponentType } from 'react';
-import { matchRoutes, type Location, type NavigationType, type RouteObject, type UNSAFE_createBrowserHistory } from 'react-router-dom';
-import { RouteRedirect, type ReaderRoute } from './route-loader';
-import { rememberScroll } from './scroll-restoration';
+import type { Location, NavigationType, UNSAFE_createBrowserHistory } from 'react-router-dom';
+import { matchReaderUrl, type PageName, type ReaderPage } from '../../lib/reader-routes';
+import type { LoadedPage, PageRoute, PageRoutes } from './page-route';
+import { RouteNotFound, RouteRedirect } from './route-outcome';
+import { rememberScroll } from './scroll-positions';
 
 /** The browser's history in the app, an in-memory one in tests: both speak this. */
-export type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
+type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
 
 /** What a route shows once its loader and view have arrived, or why it cannot. */
-export type PageState = { status: 'loading' } | { status: 'ready'; data: unknown; View: ComponentType | null } | { status: 'failed'; error: unknown };
+type PageState = { status: 'loading' } | ({ status: 'ready' } & LoadedPage) | { status: 'failed'; error: unknown };
 
 export type NavigatorState = {
   location: Location;
@@ -21,28 +22,18 @@ export type NavigatorState = {
 
 const PENDING_AFTER_MS = 100;
 
-// A view's chunk, requested once per route; a failed download is forgotten so that
-// "Try again" requests it anew.
-const views = new WeakMap<ReaderRoute<unknown>, Promise<ComponentType>>();
-
-function loadView(route: ReaderRoute<unknown>): Promise<ComponentType | null> {
-  if (!route.view) return Promise.resolve(null);
-  let view = views.get(route);
-  if (view === undefined) {
-    view = route.view();
-    views.set(route, view);
-    view.catch(() => views.delete(route));
-  }
-  return view;
+/** The route of a page's name, which takes that page (the table's types pair them). */
+function routeFor(pages: PageRoutes, page: ReaderPage): PageRoute<PageName> {
+  return pages[page.name] as PageRoute<PageName>;
 }
 
 /**
- * React Router's declarative mode does the matching, links and hooks; this does what
- * its data router did for us, in a fraction of the code (the data router alone is
- * about 17 kB gzip, see README "Performance"): on every history change it runs the
- * matching route's loader and downloads its view together, keeps the current page
- * on screen (with `pending` set) until both have arrived, follows redirects, and
- * drops a navigation that a newer one overtook.
+ * React Router's declarative mode gives links, history and hooks; this does what its
+ * data router would, in a fraction of the code (the data router alone is about 17 kB
+ * gzip, see README "Performance"): on every history change it reads the URL with the
+ * route table (lib/reader-routes.ts), runs the page's loader and downloads its view
+ * together, keeps the current page on screen (with `pending` set) until both have
+ * arrived, follows redirects, and drops a navigation that a newer one overtook.
  */
 export class Navigator {
   private state: NavigatorState;
@@ -51,7 +42,7 @@ export class Navigator {
 
   constructor(
     readonly history: AppHistory,
-    private readonly routes: RouteObject[],
+    private readonly pages: PageRoutes,
   ) {
     this.state = { location: history.location, action: history.action, navigation: 0, page: { status: 'loading' }, pending: history.location };
     history.listen(({ action, location }) => {
@@ -70,6 +61,14 @@ export class Navigator {
 
   readonly getState = (): NavigatorState => this.state;
 
+  /** Starts loading the page at `href` (same origin only), for a link about to be followed. */
+  prefetch(href: string): void {
+    const url = new URL(href, window.location.origin);
+    if (url.origin !== window.location.origin) return;
+    const match = matchReaderUrl(url);
+    if ('page' in match) routeFor(this.pages, match.page).prefetch(match.page);
+  }
+
   private set(next: Partial<NavigatorState>): void {
     this.state = { ...this.state, ...next };
     for (const listener of this.listeners) listener();
@@ -82,30 +81,24 @@ export class Navigator {
     const showPending = setTimeout(() => {
       if (navigation === this.latest) this.set({ pending: location });
     }, PENDING_AFTER_MS);
-    const match = matchRoutes(this.routes, location)?.at(-1);
-    const route = match?.route.handle as ReaderRoute<unknown> | undefined;
-    let page: PageState;
-    if (!route || !match) {
-      // A route without a loader (the not-found page) renders as it is.
-      page = { status: 'ready', data: null, View: null };
-    } else {
-      const url = new URL(`${location.pathname}${location.search}${location.hash}`, window.location.origin);
-      try {
-        const [data, View] = await Promise.all([route.loader({ params: match.params, request: new Request(url) }), loadView(route)]);
-        if (data instanceof RouteRedirect) throw data;
-        page = { status: 'ready', data, View };
-      } catch (error) {
-        if (error instanceof RouteRedirect) {
-          clearTimeout(showPending);
-          if (navigation === this.latest) this.history.replace(error.to);
-          return;
-        }
-        page = { status: 'failed', error };
-      }
-    }
+    const outcome = await this.settle(location);
     clearTimeout(showPending);
     // A newer navigation has started: this one's result is no longer wanted.
     if (navigation !== this.latest) return;
-    this.set({ location, action, navigation, page, pending: null });
+    if (outcome instanceof RouteRedirect) this.history.replace(outcome.to);
+    else this.set({ location, action, navigation, page: outcome, pending: null });
+  }
+
+  /** What the page at `location` shows, or where it sends the reader instead. */
+  private async settle(location: Location): Promise<PageState | RouteRedirect> {
+    try {
+      const match = matchReaderUrl(location);
+      if ('redirect' in match) return new RouteRedirect(match.redirect);
+      if ('notFound' in match) throw new RouteNotFound();
+      const loaded = await routeFor(this.pages, match.page).load(match.page);
+      return loaded instanceof RouteRedirect ? loaded : { status: 'ready', ...loaded };
+    } catch (error) {
+      return { status: 'failed', error };
+    }
   }
 }

@@ -1,9 +1,8 @@
-import { SearchPage } from '../../features/search/components/search-page';
-import type { SearchLoaderData } from './search-route';
-import { useLoaderData } from '../navigation/route-loader';
+import { SearchPage, type SearchPageState } from '../../features/search/components/search-page';
+
+type SearchViewData = { q: string; page: number; state: SearchPageState };
 
 /** Search results, loaded as their own chunk: reading a topic never downloads them. */
-export function SearchRouteView() {
-  const { q, page, state } = useLoaderData<SearchLoaderData>();
+export function SearchRouteView({ data: { q, page, state } }: { data: SearchViewData }) {
   return <SearchPage key={`${q}-${page}`} q={q} page={page} state={state} />;
 }

@@ -1,10 +1,8 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { whenIdle } from '../../lib/idle';
 import { Optional } from '../../ui/optional';
-import { SaveAllPages } from '../../features/print/components/save-all-pages';
+import { SaveAllPages } from '../../features/saved-copies/components/save-all-pages';
 import { TopicPage } from '../../features/topic/components/topic-page';
-import type { TopicLoaderData } from './topic-route';
-import { useLoaderData } from '../navigation/route-loader';
 
 // Below the posts, so its code comes once the first post has shown and the browser is
 // idle; until then an empty box of its height keeps the page from moving when it arrives.
@@ -17,9 +15,10 @@ function WhenIdle({ children, placeholder }: { children: ReactNode; placeholder:
   return idle ? children : placeholder;
 }
 
+export type TopicViewData = { topicId: number; boardId: number; page: number; targetPostId: number | null };
+
 /** The topic view, loaded as its own chunk alongside the topic's data. */
-export function TopicRouteView() {
-  const { topicId, boardId, page, targetPostId } = useLoaderData<TopicLoaderData>();
+export function TopicRouteView({ data: { topicId, boardId, page, targetPostId } }: { data: TopicViewData }) {
   return (
     <TopicPage
       key={`${topicId}-${page}`}

@@ -1,13 +1,13 @@
 import { useId, useRef } from 'react';
+import { dialogCloseHandlers, useModalDialog } from '../../ui/use-modal-dialog';
 import { KEY_NAMES, SHORTCUTS } from './shortcut-list';
-import { dialogCloseHandlers, useModalDialog } from './use-modal-dialog';
 
 /** `?`: every shortcut, in a modal dialog. Esc or the Close button closes it. */
 export function HelpDialog({ onClose, hasSearch }: { onClose: () => void; hasSearch: boolean }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  useModalDialog(dialogRef, closeRef);
+  useModalDialog(dialogRef, { initialFocus: closeRef });
   const shortcuts = SHORTCUTS.filter((shortcut) => hasSearch || !shortcut.needsSearch);
   return (
     <dialog ref={dialogRef} className="kbd-dialog" aria-labelledby={titleId} {...dialogCloseHandlers(onClose)}>

@@ -1,8 +1,8 @@
 import type React from 'react';
 import { useId, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format/format';
+import { dialogCloseHandlers, useModalDialog } from '../../ui/use-modal-dialog';
 import { planJump, type JumpPlan, type PageView } from './post-jump';
-import { dialogCloseHandlers, useModalDialog } from './use-modal-dialog';
 
 type JumpDialogProps = {
   /** The page in view when `#` was pressed. */
@@ -15,7 +15,7 @@ type JumpDialogProps = {
 export function JumpDialog({ view, onJump, onClose }: JumpDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const { closeKeepingFocus } = useModalDialog(dialogRef, inputRef);
+  const { closeKeepingFocus } = useModalDialog(dialogRef, { initialFocus: inputRef });
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), hint: useId(), error: useId(), input: useId() };

@@ -1,3 +1,4 @@
+import { matchReaderUrl, topicHref } from '../../lib/reader-routes';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { formatCount } from '../../lib/format/format';
@@ -6,9 +7,9 @@ import { JumpDialog } from './jump-dialog';
 import {
   findPostByNumber,
   focusSearch,
+  hasPages,
   pageFacts,
   pageLink,
-  pageOfHref,
   postArticles,
   postAuthor,
   postContaining,
@@ -43,8 +44,9 @@ type OpenDialog = { kind: 'help'; hasSearch: boolean } | { kind: 'jump'; view: P
 
 /**
  * Keyboard reading, Discourse's set: j/k posts, ←/→ or [/] pages, # a post by number,
- * u up, g h home, / search, ? help. It reads and moves through the page as rendered, so
- * it needs nothing from the views; it says where the reader landed in a polite live region.
+ * u up, g h home, / search, ? help. It reads and moves through the page as rendered, by
+ * the marks the views put on it (ui/reader-landmarks.ts), so it needs no code of theirs;
+ * it says where the reader landed in a polite live region.
  */
 export function KeyboardShortcuts() {
   const navigate = useNavigate();
@@ -85,9 +87,9 @@ export function KeyboardShortcuts() {
       focusPost(target);
     } else if (step === 1) {
       // Past the last post: on to the next page's first, as reading on would.
-      const next = pageLink('next');
-      const href = next?.getAttribute('href');
-      if (href) go(href, { focus: 'first', page: pageOfHref(href), announce: `${pageLabel(pageOfHref(href))}. ` });
+      const href = pageLink('next')?.getAttribute('href');
+      const page = pageFacts().page + 1;
+      if (href) go(href, { focus: 'first', page, announce: `${pageLabel(page)}. ` });
       else announce('This is the last post.');
     } else {
       announce('This is the first post on this page.');
@@ -96,15 +98,17 @@ export function KeyboardShortcuts() {
   };
 
   const movePage = (rel: 'prev' | 'next') => {
-    if (!document.querySelector('main nav.pagination')) return false;
+    if (!hasPages()) return false;
     const href = pageLink(rel)?.getAttribute('href');
-    if (href) go(href, { page: pageOfHref(href), announce: pageLabel(pageOfHref(href)) });
+    const page = pageFacts().page + (rel === 'next' ? 1 : -1);
+    if (href) go(href, { page, announce: pageLabel(page) });
     else announce(rel === 'next' ? 'This is the last page.' : 'This is the first page.');
     return true;
   };
 
   const openJump = () => {
-    if (!location.pathname.startsWith('/topic/')) return false;
+    const here = matchReaderUrl(location);
+    if (!('page' in here) || here.page.name !== 'topic') return false;
     const numbers = postArticles()
       .map(postNumber)
       .filter((n): n is number => n !== null);
@@ -120,12 +124,9 @@ export function KeyboardShortcuts() {
       if (article) focusPost(article);
       return;
     }
-    const params = new URLSearchParams(location.search);
-    params.delete('post');
-    if (plan.page > 1) params.set('page', String(plan.page));
-    else params.delete('page');
-    const search = params.toString();
-    go(`${location.pathname}${search ? `?${search}` : ''}`, { focus: number, page: plan.page, announce: `${pageLabel(plan.page)}. ` });
+    const here = matchReaderUrl(location);
+    if (!('page' in here) || here.page.name !== 'topic') return;
+    go(topicHref(here.page.topicId, plan.page), { focus: number, page: plan.page, announce: `${pageLabel(plan.page)}. ` });
   };
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {

@@ -1,21 +1,35 @@
-// Keyboard reading works from the page as rendered, not from other features' code: the
-// reader's markup is its contract. Posts are `main article[id^="msg"]` with a `#n`
-// permalink (`.post-number`); page links are `a[rel=prev|next]` in `nav.pagination`;
-// "up" is the last link of the breadcrumb; search is `input[type=search]`.
+// Keyboard reading works from the page as rendered, not from other features' code or
+// class names: it finds its way by the marks in ui/reader-landmarks.ts, which the views
+// put on their posts, page lists, breadcrumb and search field.
+import {
+  READER_AUTHOR,
+  READER_LAST_PAGE,
+  READER_PAGE,
+  READER_PAGER,
+  READER_POST,
+  READER_POST_COUNT,
+  READER_SEARCH,
+  READER_UP,
+} from '../../ui/reader-landmarks';
+
 
 export function postArticles(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('main article[id^="msg"]')];
+  return [...document.querySelectorAll<HTMLElement>(`[${READER_POST}]`)];
 }
 
-/** The post's number in its topic (1 is the opening post), from its `#n` permalink. */
+/** A whole number of at least 1 from an attribute, or null. */
+function count(element: Element | null | undefined, attribute: string): number | null {
+  const value = Number(element?.getAttribute(attribute) ?? Number.NaN);
+  return Number.isSafeInteger(value) && value >= 1 ? value : null;
+}
+
+/** The post's number in its topic (1 is the opening post). */
 export function postNumber(article: Element): number | null {
-  const text = article.querySelector('.post-number')?.textContent ?? '';
-  const match = /^\s*#\s*(\d+)\s*$/.exec(text);
-  return match ? Number(match[1]) : null;
+  return count(article, READER_POST);
 }
 
 export function postAuthor(article: Element): string | null {
-  return article.querySelector('.post-author .author-name')?.textContent?.trim() || null;
+  return article.querySelector(`[${READER_AUTHOR}]`)?.textContent?.trim() || null;
 }
 
 /** The post holding `element` (focus may be on a link inside a post), or null. */
@@ -28,54 +42,44 @@ export function findPostByNumber(number: number): HTMLElement | null {
   return postArticles().find((article) => postNumber(article) === number) ?? null;
 }
 
-// The top pagination list and the bottom one hold the same links: read the first.
-function pagination(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('main nav.pagination');
+// The top page list and the bottom one say the same: read the first.
+export function hasPages(): boolean {
+  return document.querySelector(`[${READER_PAGE}]`) !== null;
 }
 
+/** The link to the page before or after this one: its neighbour, so this page's number ∓ 1. */
 export function pageLink(rel: 'prev' | 'next'): HTMLAnchorElement | null {
-  return pagination()?.querySelector<HTMLAnchorElement>(`a[rel~="${rel}"][href]`) ?? null;
+  return document.querySelector<HTMLAnchorElement>(`a[${READER_PAGER}="${rel}"][href]`);
 }
 
-/** `?page=N` of a reader URL; pages without the parameter are page 1. */
-export function pageOfHref(href: string): number {
-  const raw = new URL(href, 'http://reader.invalid').searchParams.get('page');
-  const page = raw === null ? 1 : Number(raw);
-  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
-}
-
-/** This page's number and the last page's, from the pagination (1 and 1 without one). */
+/** This page's number and the last page's, from the page list (1 and 1 without one). */
 export function pageFacts(): { page: number; lastPage: number } {
-  const nav = pagination();
-  if (!nav) return { page: 1, lastPage: 1 };
-  const current = nav.querySelector<HTMLAnchorElement>('a[aria-current="page"][href]');
-  const page = current ? pageOfHref(current.getAttribute('href') ?? '') : 1;
-  // The condensed list always shows the last page, so the highest page linked is it.
-  const pages = [...nav.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => pageOfHref(a.getAttribute('href') ?? ''));
-  return { page, lastPage: Math.max(page, ...pages) };
+  const pages = document.querySelector(`[${READER_PAGE}]`);
+  const page = count(pages, READER_PAGE) ?? 1;
+  return { page, lastPage: Math.max(page, count(pages, READER_LAST_PAGE) ?? 1) };
 }
 
 /**
- * How many posts the topic has: from a `data-post-count` the topic page may carry, else
- * exactly on its last page (the last post's number), else unknown.
+ * How many posts the topic has: as the topic page declares it, else exactly on its
+ * last page (the last post's number), else unknown.
  */
 export function topicPostCount(): number | null {
-  const declared = Number(document.querySelector('main [data-post-count]')?.getAttribute('data-post-count'));
-  if (Number.isSafeInteger(declared) && declared > 0) return declared;
+  const declared = count(document.querySelector(`[${READER_POST_COUNT}]`), READER_POST_COUNT);
+  if (declared !== null) return declared;
   const posts = postArticles();
   const last = posts[posts.length - 1];
   if (!last || pageLink('next')) return null;
   return postNumber(last);
 }
 
-/** The breadcrumb's last link: one level up. The board index has no breadcrumb. */
+/** The link one level up. The board index has none. */
 export function upLink(): HTMLAnchorElement | null {
-  const links = document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Breadcrumb"] a[href]');
+  const links = document.querySelectorAll<HTMLAnchorElement>(`a[${READER_UP}][href]`);
   return links[links.length - 1] ?? null;
 }
 
 export function searchInput(): HTMLInputElement | null {
-  return document.querySelector<HTMLInputElement>('input[type="search"]');
+  return document.querySelector<HTMLInputElement>(`input[${READER_SEARCH}]`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The shortcuts, as the help dialog lists them. Each entry is one or more ways to press
 // it; a way is a sequence of keys pressed one after another ("g then h").
 
-export type Shortcut = { ways: readonly (readonly string[])[]; does: string; needsSearch?: boolean };
+type Shortcut = { ways: readonly (readonly string[])[]; does: string; needsSearch?: boolean };
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { ways: [['j']], does: 'Next post' },

@@ -4,7 +4,7 @@
 
 export const THEME_STORAGE_KEY = 'lectern.theme';
 
-export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
@@ -12,7 +12,7 @@ export function isThemeChoice(value: unknown): value is ThemeChoice {
 }
 
 /** The stored choice; "system" when there is none or storage is unavailable. */
-export function loadThemeChoice(): ThemeChoice {
+function loadThemeChoice(): ThemeChoice {
   try {
     const stored = window.localStorage.getItem(THEME_STORAGE_KEY);
     return isThemeChoice(stored) ? stored : 'system';

@@ -1,6 +1,6 @@
 // One error type for everything that can go wrong between the reader and the
 // API, so every view can say *what* went wrong rather than "something failed".
-export type ApiErrorKind =
+type ApiErrorKind =
   | 'http' // the server answered with a non-2xx status
   | 'not-json' // a 2xx body that is not JSON (an HTML error page, a proxy's login form…)
   | 'contract' // JSON that breaks the API contract

@@ -4,26 +4,15 @@ import * as v from 'valibot';
 import { ApiError } from './api-error';
 import { apiBaseUrl, apiTimeoutMs } from './base-url';
 import { takeEarlyRequest } from './early-request';
+import type { ApiPath } from './endpoints';
 import { errorBodySchema } from './schemas';
 
 const DEFAULT_TIMEOUT_MS = apiTimeoutMs;
 
-
-export type QueryParams = Record<string, string | number | undefined>;
-
-export function apiPath(path: string, params: QueryParams = {}): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(key, String(value));
-  }
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
-
 type GetOptions = { signal?: AbortSignal | undefined; timeoutMs?: number };
 
 export async function apiGet<TSchema extends v.GenericSchema>(
-  path: string,
+  path: ApiPath,
   schema: TSchema,
   { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions = {},
 ): Promise<v.InferOutput<TSchema>> {

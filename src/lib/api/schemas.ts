@@ -14,13 +14,13 @@ const isoTime = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time'),
 );
 
-export const crumbSchema = v.object({
+const crumbSchema = v.object({
   kind: v.picklist(['forum', 'category', 'board', 'topic']),
   id: v.nullable(id),
   name: v.string(),
 });
 
-export const authorSchema = v.object({
+const authorSchema = v.object({
   // null: a guest, or a member whose account was deleted
   id: v.nullable(id),
   name: v.string(),
@@ -35,7 +35,7 @@ export const pageSchema = v.pipe(
   v.check((page) => page.number <= Math.max(1, page.totalPages), 'a page past the last'),
 );
 
-export const lastPostSchema = v.object({
+const lastPostSchema = v.object({
   topicId: id,
   topicTitle: v.string(),
   postId: id,
@@ -76,14 +76,11 @@ for (let level = 1; level < MAX_BOARD_DEPTH; level++) {
 }
 export const boardSummarySchema = boardAtDepth;
 
-// The contract's known states; anything else must still parse (and show as
-// "unavailable") because servers may grow new states before the reader does.
-export const knownAttachmentStates = ['available', 'pending', 'restricted', 'deleted'] as const;
-export type KnownAttachmentState = (typeof knownAttachmentStates)[number];
-
-export const attachmentSchema = v.object({
+const attachmentSchema = v.object({
   id,
   name: v.string(),
+  // The contract's states are available, pending, restricted and deleted; anything else
+  // must still parse (and show as "unavailable"): servers may grow new states first.
   state: v.string(),
   sizeBytes: v.nullish(count),
   mimeType: v.nullish(v.string()),
@@ -94,7 +91,7 @@ export const attachmentSchema = v.object({
   downloads: v.nullish(count),
 });
 
-export const postSchema = v.object({
+const postSchema = v.object({
   id,
   number: id,
   subject: v.string(),
@@ -193,4 +190,3 @@ export type BoardResponse = v.InferOutput<typeof boardResponseSchema>;
 export type TopicResponse = v.InferOutput<typeof topicResponseSchema>;
 export type PostResponse = v.InferOutput<typeof postResponseSchema>;
 export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
-export type ErrorBody = v.InferOutput<typeof errorBodySchema>;

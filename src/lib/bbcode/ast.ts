@@ -2,7 +2,7 @@
 // has passed an allow-list or URL rule, so a renderer can map nodes to elements
 // without re-checking anything (and without ever touching raw HTML).
 
-export type StyleTag = 'b' | 'i' | 'u' | 's' | 'sub' | 'sup';
+type StyleTag = 'b' | 'i' | 'u' | 's' | 'sub' | 'sup';
 export type Align = 'center' | 'left' | 'right' | 'justify';
 /** Font-size steps 1…7 (SMF's own scale); the renderer maps them to CSS classes. */
 export type SizeStep = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -18,19 +18,19 @@ export type ListStyle =
   | 'upper-roman';
 
 export type TextNode = { type: 'text'; text: string };
-export type BreakNode = { type: 'br' };
-export type RuleNode = { type: 'hr' };
+type BreakNode = { type: 'br' };
+type RuleNode = { type: 'hr' };
 export type SmileyNode = { type: 'smiley'; code: string; emoji: string; label: string };
-export type ParagraphNode = { type: 'paragraph'; children: BbNode[] };
+type ParagraphNode = { type: 'paragraph'; children: BbNode[] };
 
 // Inline containers carry `block: true` when a block node ended up inside them
 // (`[b][quote]…[/quote][/b]`), so that paragraphs are not wrapped around them.
-export type StyleNode = { type: 'style'; tag: StyleTag; block: boolean; children: BbNode[] };
-export type ColorNode = { type: 'color'; color: string; block: boolean; children: BbNode[] };
-export type SizeNode = { type: 'size'; size: SizeStep; block: boolean; children: BbNode[] };
-export type FontNode = { type: 'font'; family: string; block: boolean; children: BbNode[] };
+type StyleNode = { type: 'style'; tag: StyleTag; block: boolean; children: BbNode[] };
+type ColorNode = { type: 'color'; color: string; block: boolean; children: BbNode[] };
+type SizeNode = { type: 'size'; size: SizeStep; block: boolean; children: BbNode[] };
+type FontNode = { type: 'font'; family: string; block: boolean; children: BbNode[] };
 /** href is http(s), mailto or a same-origin path; `external` is false only for paths. */
-export type LinkNode = {
+type LinkNode = {
   type: 'link';
   href: string;
   external: boolean;
@@ -38,11 +38,11 @@ export type LinkNode = {
   children: BbNode[];
 };
 
-export type AlignNode = { type: 'align'; align: Align; children: BbNode[] };
-export type DirNode = { type: 'dir'; dir: 'ltr' | 'rtl'; children: BbNode[] };
-export type MeNode = { type: 'me'; name: string; children: BbNode[] };
-export type PreNode = { type: 'pre'; children: BbNode[] };
-export type CodeNode = { type: 'code'; lang: string | null; text: string };
+type AlignNode = { type: 'align'; align: Align; children: BbNode[] };
+type DirNode = { type: 'dir'; dir: 'ltr' | 'rtl'; children: BbNode[] };
+type MeNode = { type: 'me'; name: string; children: BbNode[] };
+type PreNode = { type: 'pre'; children: BbNode[] };
+type CodeNode = { type: 'code'; lang: string | null; text: string };
 export type QuoteNode = {
   type: 'quote';
   author: string | null;
@@ -53,7 +53,7 @@ export type QuoteNode = {
   children: BbNode[];
 };
 export type ListItemNode = { type: 'listItem'; children: BbNode[] };
-export type ListNode = {
+type ListNode = {
   type: 'list';
   ordered: boolean;
   style: ListStyle | null;
@@ -62,7 +62,7 @@ export type ListNode = {
 export type TableCellNode = { type: 'tableCell'; header: boolean; children: BbNode[] };
 export type TableRowNode = { type: 'tableRow'; children: TableCellNode[] };
 export type TableNode = { type: 'table'; children: TableRowNode[] };
-export type ImageNode = {
+type ImageNode = {
   type: 'image';
   src: string;
   width: number | null;
@@ -72,8 +72,8 @@ export type ImageNode = {
 /** `[attach id=N]`; name is the text between the tags, if any. */
 export type AttachmentNode = { type: 'attachment'; id: number; name: string | null };
 /** SMF's literal `[attachment deleted by admin]` line. */
-export type AttachmentDeletedNode = { type: 'attachmentDeleted' };
-export type YoutubeNode = { type: 'youtube'; videoId: string };
+type AttachmentDeletedNode = { type: 'attachmentDeleted' };
+type YoutubeNode = { type: 'youtube'; videoId: string };
 
 export type BbNode =
   | TextNode

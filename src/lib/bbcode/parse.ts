@@ -2,27 +2,22 @@
 // in the input, and never throws on any string: a tag it cannot honour stays in the
 // text exactly as the author typed it. A long body is parsed a part at a time, so that no
 // post, however long, keeps the reader busy for long (see PART_CHARS).
-import type {
-  Align,
-  BbDocument,
-  BbResume,
-  BbNode,
-  ListItemNode,
-  TableCellNode,
-  TableRowNode,
-  TextNode,
-} from './ast';
-import { isBlockNode } from './ast';
+import type { BbDocument, BbResume, BbNode, TextNode } from './ast';
+import { finishFlow, type Flow, type Raw } from './finish-flow';
 import { inlineText } from './inline-text';
+import { stripQuotes } from './style-values';
 import {
-  allowedColor,
-  allowedFont,
-  allowedListStyle,
-  allowedSize,
-  isOrderedListStyle,
-  stripQuotes,
-} from './style-values';
-import { emailHref, quoteLinkToPath, sanitizeLinkTarget, sanitizeUrl, youtubeId } from './url';
+  ATTACH_ATTRS,
+  IMG_ATTRS,
+  INLINE_SELF_CONTAINED,
+  namedAttrs,
+  SELF_CONTAINED,
+  tableRow,
+  tagSpec,
+  type Opened,
+  type TagSpec,
+} from './tags';
+import { emailHref, sanitizeLinkTarget, sanitizeUrl, youtubeId } from './url';
 
 /** Elements nested deeper than this are ignored (their content is kept). */
 export const MAX_DEPTH = 32;
@@ -47,24 +42,6 @@ const CHUNK = 200;
  * flushes the text before it, so that is where the budget is checked and the part ends. */
 const FULL = new Error('part full');
 
-type ParBreak = { type: 'parbreak' };
-type Raw = BbNode | ParBreak;
-
-/**
- * How a container's children are finished:
- * - paragraphs: always grouped into paragraphs (the body, quotes);
- * - blocks: grouped only when there is a blank line or a block inside (cells, items…);
- * - inline: a blank line becomes two line breaks;
- * - list / table / row: only items / rows / cells; stray content is wrapped.
- */
-type Flow = 'paragraphs' | 'blocks' | 'inline' | 'list' | 'table' | 'row';
-
-type Opened = {
-  flow: Flow;
-  build: (children: BbNode[]) => BbNode;
-  link?: boolean;
-};
-
 type Frame = {
   tag: string;
   raw: string;
@@ -83,219 +60,6 @@ type Frame = {
    * the run of auto-closing frames that ends with this one: where a [*], [td] or [tr] belongs. */
   near: Partial<Record<string, number>>;
 };
-
-type TagSpec = {
-  /** May appear inside a link. */
-  inline: boolean;
-  /** Closed implicitly by a sibling or by the parent's closing tag. */
-  autoClose?: boolean;
-  /** Must sit directly inside this. */
-  parent?: string;
-  /** `null`: not valid as typed (stays text); `'phantom'`: valid but not rendered. */
-  open: (attr: string) => Opened | null | 'phantom';
-};
-
-const anyBlock = (children: BbNode[]) => children.some(isBlockNode);
-
-function plain(flow: Flow, build: (children: BbNode[]) => BbNode) {
-  return (attr: string): Opened | null => (attr === '' ? { flow, build } : null);
-}
-
-function valued<T>(check: (value: string) => T | null, make: (value: T) => Opened) {
-  return (attr: string): Opened | null | 'phantom' => {
-    if (!attr.startsWith('=') || attr.trim() === '=') return null;
-    const value = check(attr.slice(1));
-    return value === null ? 'phantom' : make(value);
-  };
-}
-
-const styleTag = (tag: 'b' | 'i' | 'u' | 's' | 'sub' | 'sup'): TagSpec => ({
-  inline: true,
-  open: plain('inline', (children) => ({ type: 'style', tag, block: anyBlock(children), children })),
-});
-
-const alignTag = (align: Align): TagSpec => ({
-  inline: false,
-  open: plain('blocks', (children) => ({ type: 'align', align, children })),
-});
-
-const linkTag = (check: (value: string) => string | null): TagSpec => ({
-  inline: false,
-  open: valued(check, (href) => ({
-    flow: 'inline',
-    link: true,
-    build: (children) => ({
-      type: 'link',
-      href,
-      external: !href.startsWith('/'),
-      block: false,
-      children,
-    }),
-  })),
-});
-
-/**
- * `[tag a=1 b=two words]` → {a: '1', b: 'two words'}. SMF lets values hold spaces, so
- * a value runs until the next known name; text before the first name is invalid.
- */
-const QUOTE_ATTRS = ['author', 'link', 'date'] as const;
-const LIST_ATTRS = ['type'] as const;
-const IMG_ATTRS = ['width', 'height', 'alt', 'title'] as const;
-const ATTACH_ATTRS = ['id', 'name', 'type', 'width', 'height', 'align', 'alt'] as const;
-const attrReCache = new Map<readonly string[], RegExp>();
-
-function namedAttrs(attr: string, names: readonly string[]): Map<string, string> | null {
-  let re = attrReCache.get(names);
-  if (!re) {
-    re = new RegExp(`(?:^|\\s)(${names.join('|')})=`, 'gi');
-    attrReCache.set(names, re);
-  }
-  const found: Array<{ name: string; start: number; valueStart: number }> = [];
-  for (const m of attr.matchAll(re)) {
-    found.push({ name: (m[1] ?? '').toLowerCase(), start: m.index, valueStart: m.index + m[0].length });
-  }
-  const first = found[0];
-  if (!first || attr.slice(0, first.start).trim() !== '') return null;
-  const out = new Map<string, string>();
-  found.forEach((f, i) => {
-    out.set(f.name, stripQuotes(attr.slice(f.valueStart, found[i + 1]?.start ?? attr.length)));
-  });
-  return out;
-}
-
-function openQuote(attr: string): Opened | null {
-  let author: string | null = null;
-  let href: string | null = null;
-  let date: number | null = null;
-  if (attr !== '') {
-    const attrs = namedAttrs(attr.startsWith('=') ? ` author${attr}` : attr, QUOTE_ATTRS);
-    if (!attrs) return null;
-    author = attrs.get('author')?.slice(0, 100) || null;
-    const link = attrs.get('link');
-    href = link ? quoteLinkToPath(link) : null;
-    const d = attrs.get('date');
-    if (d && /^\d{1,11}$/.test(d)) date = Number(d);
-  }
-  return {
-    flow: 'paragraphs',
-    build: (children) => ({ type: 'quote', author, href, date, children }),
-  };
-}
-
-function openList(attr: string): Opened | null {
-  let style = null;
-  if (attr !== '') {
-    const value = attr.startsWith('=') ? attr.slice(1) : namedAttrs(attr, LIST_ATTRS)?.get('type');
-    if (value === undefined) return null;
-    style = allowedListStyle(value);
-  }
-  return {
-    flow: 'list',
-    build: (children) => ({
-      type: 'list',
-      ordered: isOrderedListStyle(style),
-      style,
-      children: children.filter((c): c is ListItemNode => c.type === 'listItem'),
-    }),
-  };
-}
-
-const listItem: TagSpec = {
-  inline: false,
-  autoClose: true,
-  parent: 'list',
-  open: plain('blocks', (children) => ({ type: 'listItem', children })),
-};
-
-const tableCell = (header: boolean): TagSpec => ({
-  inline: false,
-  autoClose: true,
-  parent: 'tr',
-  open: plain('blocks', (children) => ({ type: 'tableCell', header, children })),
-});
-
-const tableRow: TagSpec = {
-  inline: false,
-  autoClose: true,
-  parent: 'table',
-  open: plain('row', (children) => ({
-    type: 'tableRow',
-    children: children.filter((c): c is TableCellNode => c.type === 'tableCell'),
-  })),
-};
-
-const TAGS: Record<string, TagSpec> = {
-  b: styleTag('b'),
-  i: styleTag('i'),
-  u: styleTag('u'),
-  s: styleTag('s'),
-  sub: styleTag('sub'),
-  sup: styleTag('sup'),
-  color: {
-    inline: true,
-    open: valued(allowedColor, (color) => ({
-      flow: 'inline',
-      build: (children) => ({ type: 'color', color, block: anyBlock(children), children }),
-    })),
-  },
-  size: {
-    inline: true,
-    open: valued(allowedSize, (size) => ({
-      flow: 'inline',
-      build: (children) => ({ type: 'size', size, block: anyBlock(children), children }),
-    })),
-  },
-  font: {
-    inline: true,
-    open: valued(allowedFont, (family) => ({
-      flow: 'inline',
-      build: (children) => ({ type: 'font', family, block: anyBlock(children), children }),
-    })),
-  },
-  center: alignTag('center'),
-  left: alignTag('left'),
-  right: alignTag('right'),
-  justify: alignTag('justify'),
-  ltr: { inline: false, open: plain('blocks', (children) => ({ type: 'dir', dir: 'ltr', children })) },
-  rtl: { inline: false, open: plain('blocks', (children) => ({ type: 'dir', dir: 'rtl', children })) },
-  me: {
-    inline: false,
-    open: (attr) => {
-      const name = attr.startsWith('=') ? stripQuotes(attr.slice(1)).slice(0, 100) : '';
-      if (name === '') return null;
-      return { flow: 'blocks', build: (children) => ({ type: 'me', name, children }) };
-    },
-  },
-  pre: { inline: false, open: plain('inline', (children) => ({ type: 'pre', children })) },
-  quote: { inline: false, open: openQuote },
-  list: { inline: false, autoClose: true, open: openList },
-  li: listItem,
-  '*': listItem,
-  table: {
-    inline: false,
-    autoClose: true,
-    open: plain('table', (children) => ({
-      type: 'table',
-      children: children.filter((c): c is TableRowNode => c.type === 'tableRow'),
-    })),
-  },
-  tr: tableRow,
-  td: tableCell(false),
-  th: tableCell(true),
-  url: linkTag((v) => sanitizeLinkTarget(stripQuotes(v))),
-  iurl: linkTag((v) => sanitizeLinkTarget(stripQuotes(v))),
-  email: linkTag((v) => {
-    const address = stripQuotes(v);
-    return /^mailto:/i.test(address) ? sanitizeUrl(address, 'link') : emailHref(address);
-  }),
-};
-
-/** The table's own entries only: `[constructor]` is no tag (and must not throw). */
-const tagSpec = (name: string): TagSpec | undefined => (Object.hasOwn(TAGS, name) ? TAGS[name] : undefined);
-
-// Tags handled before the table above: their content is not BBCode, or they have none.
-const SELF_CONTAINED = new Set(['code', 'nobbc', 'img', 'youtube', 'attach', 'hr', 'br']);
-const INLINE_SELF_CONTAINED = new Set(['img', 'br']);
 
 const TAG_RE = /\[(\/?)([a-z][a-z0-9]{0,15}|\*)((?:[= \t][^[\]\r\n]{0,1024})?)\]/iy;
 // CRLF, LF or CR: one line break each (the body is read as it is, not normalised first, so
@@ -322,93 +86,6 @@ function contentRe(name: string): RegExp {
     contentCache.set(name, re);
   }
   return re;
-}
-
-function isWhitespace(node: Raw): boolean {
-  return (
-    node.type === 'br' || node.type === 'parbreak' || (node.type === 'text' && node.text.trim() === '')
-  );
-}
-
-function trimBreaks(nodes: BbNode[]): BbNode[] {
-  let start = 0;
-  let end = nodes.length;
-  while (start < end && isWhitespace(nodes[start] as BbNode)) start++;
-  while (end > start && isWhitespace(nodes[end - 1] as BbNode)) end--;
-  return start === 0 && end === nodes.length ? nodes : nodes.slice(start, end);
-}
-
-function finishFlow(children: Raw[], flow: Flow): BbNode[] {
-  switch (flow) {
-    case 'inline': {
-      const out: BbNode[] = [];
-      for (const c of children) {
-        if (c.type === 'parbreak') out.push({ type: 'br' }, { type: 'br' });
-        else if (!(c.type === 'text' && c.text === '')) out.push(c);
-      }
-      return out;
-    }
-    case 'paragraphs':
-    case 'blocks':
-      return groupParagraphs(children, flow === 'paragraphs');
-    case 'list':
-      return wrapStray(children, 'listItem', (inner) => ({
-        type: 'listItem',
-        children: groupParagraphs(inner, false),
-      }));
-    case 'table':
-      return wrapStray(children, 'tableRow', (inner) => ({
-        type: 'tableRow',
-        children: [{ type: 'tableCell', header: false, children: groupParagraphs(inner, false) }],
-      }));
-    case 'row':
-      return wrapStray(children, 'tableCell', (inner) => ({
-        type: 'tableCell',
-        header: false,
-        children: groupParagraphs(inner, false),
-      }));
-  }
-}
-
-function groupParagraphs(children: Raw[], always: boolean): BbNode[] {
-  const needed = always || children.some((c) => c.type === 'parbreak' || isBlockNode(c));
-  if (!needed) {
-    return trimBreaks(children.filter((c): c is BbNode => c.type !== 'parbreak' && !(c.type === 'text' && c.text === '')));
-  }
-  const out: BbNode[] = [];
-  let run: BbNode[] = [];
-  const flush = () => {
-    const trimmed = trimBreaks(run);
-    if (trimmed.length > 0) out.push({ type: 'paragraph', children: trimmed });
-    run = [];
-  };
-  for (const c of children) {
-    if (c.type === 'parbreak') flush();
-    else if (isBlockNode(c)) {
-      flush();
-      out.push(c);
-    } else if (!(c.type === 'text' && c.text === '')) run.push(c);
-  }
-  flush();
-  return out;
-}
-
-/** Keeps nodes of `keep` type; wraps each run of other non-blank content with `wrap`. */
-function wrapStray(children: Raw[], keep: BbNode['type'], wrap: (inner: Raw[]) => BbNode): BbNode[] {
-  const out: BbNode[] = [];
-  let run: Raw[] = [];
-  const flush = () => {
-    if (run.some((c) => !isWhitespace(c))) out.push(wrap(run));
-    run = [];
-  };
-  for (const c of children) {
-    if (c.type === keep) {
-      flush();
-      out.push(c);
-    } else run.push(c);
-  }
-  flush();
-  return out;
 }
 
 class Parser {

@@ -87,12 +87,19 @@ describe('quoteLinkToPath', () => {
     expect(quoteLinkToPath('topic=12.msg34#msg34')).toBe('/topic/12?post=34#msg34');
     expect(quoteLinkToPath('topic=12.msg34')).toBe('/topic/12?post=34#msg34');
     expect(quoteLinkToPath('topic=12.0')).toBe('/topic/12');
+    // The same page the old link itself redirects to (SMF's offset 30 at 15 posts a page).
+    expect(quoteLinkToPath('topic=12.30')).toBe('/topic/12?page=3');
   });
 
   it('refuses anything else', () => {
     expect(quoteLinkToPath('javascript:alert(1)')).toBeNull();
-    expect(quoteLinkToPath('msg=12;javascript:x')).toBeNull();
     expect(quoteLinkToPath('https://evil.example')).toBeNull();
+    expect(quoteLinkToPath('topic=x.msg1')).toBeNull();
+  });
+
+  it('writes only reader addresses of its own: extra parameters are ignored, never copied', () => {
+    expect(quoteLinkToPath('msg=12;javascript:x')).toBe('/post/12');
+    expect(quoteLinkToPath('topic=12.msg34;x=<b>#"onclick')).toBe('/topic/12?post=34#msg34');
   });
 });
 

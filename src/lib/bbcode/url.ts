@@ -4,7 +4,9 @@
 // HTML entities (never decoded here, so `&#106;avascript:` is simply not allowed) —
 // is refused, and the caller renders the text instead.
 
-export type UrlKind = 'link' | 'resource';
+import { smfLinkTarget } from '../reader-routes';
+
+type UrlKind = 'link' | 'resource';
 
 const MAX_URL_LENGTH = 4096;
 // Whitespace, C0/C1 controls, DEL, and characters that have no business in a URL a
@@ -66,21 +68,12 @@ function decodeSafely(s: string): string {
 }
 
 /**
- * SMF quote links → the reader's own URLs:
+ * SMF quote links → the reader's own URLs, the same ones the old links redirect to:
  * `msg=123` → `/post/123`; `topic=12.msg34#msg34` → `/topic/12?post=34#msg34`;
- * `topic=12.0` → `/topic/12`. Anything else → null (the cite line is then not a link).
+ * `topic=12.30` → `/topic/12?page=3`. Anything else → null (the cite line is then not a link).
  */
 export function quoteLinkToPath(link: string): string | null {
-  const msg = /^msg=(\d{1,10})$/.exec(link);
-  if (msg) return `/post/${Number(msg[1])}`;
-  const topicMsg = /^topic=(\d{1,10})\.msg(\d{1,10})(?:#msg\d{1,10})?$/.exec(link);
-  if (topicMsg) {
-    const post = Number(topicMsg[2]);
-    return `/topic/${Number(topicMsg[1])}?post=${post}#msg${post}`;
-  }
-  const topic = /^topic=(\d{1,10})(?:\.\d{1,10})?$/.exec(link);
-  if (topic) return `/topic/${Number(topic[1])}`;
-  return null;
+  return smfLinkTarget(link);
 }
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;

@@ -1,79 +1,16 @@
 // Offline, TanStack Query pauses every fetch until the connection returns. That is
 // right for a page already on screen (it keeps its data and refreshes later), but a
 // route loader waiting on a paused fetch would leave the reader staring at the old
-// page with no answer. So loaders go through here: what is cached is served at once,
-// what is not fails at once with the "Cannot reach the forum" error page — unless a
-// saved copy of it was kept from an earlier visit (network first, saved copy second).
-import { hashKey, onlineManager, type DefaultError, type EnsureQueryDataOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ApiError, isApiError } from '../api/api-error';
-import { restoreSavedCopy } from '../saved-copies/saved-copies';
+// page with no answer: loaders check here first (app/navigation/route-data.ts).
+import { onlineManager, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { ApiError } from '../api/api-error';
 
 /** The error a loader throws for data it cannot have while offline. */
-export function offlineError(queryKey: QueryKey): ApiError {
+function offlineError(queryKey: QueryKey): ApiError {
   return new ApiError('network', 'You are offline and this page has not been loaded before.', { path: JSON.stringify(queryKey) });
 }
 
 /** Throws `offlineError` when the browser is offline and nothing is cached under `queryKey`. */
 export function assertReachable(queryClient: QueryClient, queryKey: QueryKey): void {
   if (!onlineManager.isOnline() && queryClient.getQueryData(queryKey) === undefined) throw offlineError(queryKey);
-}
-
-/**
- * Resolves with true at the query's first failed attempt that will be retried (a
- * network error, a timeout, a 5xx), false once the fetch has settled without one.
- */
-function firstRetriedFailure(queryClient: QueryClient, queryKey: QueryKey, fetch: Promise<unknown>): Promise<boolean> {
-  const hash = hashKey(queryKey);
-  return new Promise((resolve) => {
-    const stop = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'failed' && event.query.queryHash === hash) {
-        stop();
-        resolve(true);
-      }
-    });
-    const settled = () => {
-      stop();
-      resolve(false);
-    };
-    fetch.then(settled, settled);
-  });
-}
-
-/**
- * `queryClient.ensureQueryData` for route loaders: cached data at once, offline or not;
- * fails fast offline otherwise. When the forum cannot be reached (no network, a
- * timeout, a 5xx), a saved copy of the page stands in, marked as one; a 404, a 403 or
- * an unreadable answer is never papered over with an old copy.
- *
- * The copy shows as soon as the first attempt fails, not after the retries (seconds
- * apart): they go on in the background, and a fresh answer replaces the copy when
- * one comes.
- */
-export async function ensureRouteData<TQueryFnData, TError = DefaultError, TData = TQueryFnData, TQueryKey extends QueryKey = QueryKey>(
-  queryClient: QueryClient,
-  options: EnsureQueryDataOptions<TQueryFnData, TError, TData, TQueryKey>,
-): Promise<TData> {
-  // Saved by this very build from this query's own answer (the buster sees to that),
-  // so a copy has the shape the query's function returns; no loader selects.
-  const savedCopy = async (error: unknown): Promise<TData> => {
-    if (!isApiError(error) || !error.isTransient) throw error;
-    const saved = await restoreSavedCopy(queryClient, options.queryKey);
-    if (saved === undefined) throw error;
-    return saved as TData;
-  };
-  try {
-    assertReachable(queryClient, options.queryKey);
-  } catch (error) {
-    return savedCopy(error);
-  }
-  const fresh = queryClient.ensureQueryData(options);
-  const early = firstRetriedFailure(queryClient, options.queryKey, fresh).then(async (failed) => {
-    const saved = failed ? await restoreSavedCopy(queryClient, options.queryKey) : undefined;
-    return saved === undefined ? fresh : (saved as TData);
-  });
-  try {
-    return await Promise.race([fresh, early]);
-  } catch (error) {
-    return savedCopy(error);
-  }
 }

@@ -8,7 +8,7 @@ import { isApiError } from '../api/api-error';
  * - `unreachable`: the browser thinks it is online, but requests fail without an answer
  *   (the Wi-Fi has no internet, the server is down); cleared by the next answer that arrives.
  */
-export type ConnectionState = 'online' | 'offline' | 'unreachable';
+type ConnectionState = 'online' | 'offline' | 'unreachable';
 
 const subscribeOnline = (onChange: () => void) => onlineManager.subscribe(onChange);
 const isOnline = () => onlineManager.isOnline();

@@ -64,7 +64,7 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
-export type BoundedStorage = Required<AsyncStorage<string>> & {
+type BoundedStorage = Required<AsyncStorage<string>> & {
   /** True when an entry is expired or was written by another build: worth a sweep. */
   needsSweep: () => Promise<boolean>;
   usage: () => Promise<{ entries: number; size: number }>;

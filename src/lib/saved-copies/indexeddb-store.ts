@@ -1,7 +1,7 @@
 import type { EntryInfo, SavedCopyStore } from './bounded-storage';
 
 /** The database of saved copies; the README tells readers how to clear it. */
-export const SAVED_COPIES_DB = 'lectern-saved-copies';
+const SAVED_COPIES_DB = 'lectern-saved-copies';
 const VALUES = 'values';
 const INDEX = 'index';
 

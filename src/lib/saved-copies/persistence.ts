@@ -1,20 +1,21 @@
 // Saved copies: the forum's pages a reader has opened, kept in IndexedDB so that a
 // reload with the forum unreachable still shows them. Network first: nothing here
 // ever answers before the forum; a route loader asks for a saved copy only once its
-// own request has failed (see ../connection/offline.ts). This module is loaded
+// own request has failed (see app/navigation/route-data.ts). This module is loaded
 // lazily (after the first render for writing, on a failure for reading): none of it
 // is on the way to a topic's first post.
 import { experimental_createQueryPersister, type PersistedQuery } from '@tanstack/query-persist-client-core';
 import { hashKey, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { boardResponseSchema, forumResponseSchema, postResponseSchema, topicResponseSchema } from '../api/schemas';
+import { resourceSchemas } from '../api/queries';
+import { readerRoutes } from '../reader-routes';
 import { createBoundedStorage, type SavedCopyStore, type StorageLimits } from './bounded-storage';
 import { openIndexedDbStore } from './indexeddb-store';
 import { markSavedCopy, savedCopyTime } from './saved-copy-mark';
 import { whenIdle } from '../idle';
 
 /** Bump when what is saved changes shape: every older entry is then ignored and swept. */
-export const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 1;
 
 const DAY = 24 * 60 * 60_000;
 
@@ -27,22 +28,19 @@ export const SAVED_COPY_LIMITS: StorageLimits = {
 };
 
 /**
- * The resources worth reading again offline (the board index, boards, topics, post
- * links; not search), each with the schema its answers are checked against.
+ * The resources worth reading again offline, as the route table says (the board index,
+ * boards, topics, post links; not search), each with the schema its answers are checked against.
  */
-const SAVED_RESOURCES = new Map<unknown, v.GenericSchema>([
-  ['forum', forumResponseSchema],
-  ['boards', boardResponseSchema],
-  ['topics', topicResponseSchema],
-  ['posts', postResponseSchema],
-]);
+const SAVED_RESOURCES = new Map<unknown, v.GenericSchema>(
+  Object.values(readerRoutes).flatMap(({ saved }) => (saved === null ? [] : [[saved, resourceSchemas[saved]] as const])),
+);
 
 export function isSavedResource(queryKey: QueryKey): boolean {
   return SAVED_RESOURCES.has(queryKey[0]);
 }
 
 /** Thrown for a saved entry that cannot be one; the persister then drops it. */
-export class UnreadableEntryError extends Error {
+class UnreadableEntryError extends Error {
   override readonly name = 'UnreadableEntryError';
 }
 
@@ -54,7 +52,7 @@ export class UnreadableEntryError extends Error {
  * would keep a copy fresh, unrefreshed, for ever). `savedAnswer` checks the page itself
  * when it is about to be shown. Throws `UnreadableEntryError`.
  */
-export function readSavedEntry(text: string, now: number): PersistedQuery {
+function readSavedEntry(text: string, now: number): PersistedQuery {
   const entry = JSON.parse(text) as PersistedQuery;
   const envelope = v.object({
     buster: v.string(),
@@ -70,7 +68,7 @@ export function readSavedEntry(text: string, now: number): PersistedQuery {
  * schema (`posts: null` failed the page; `page.number: 1e308` hung the tab), and about
  * the board, topic or post the key names. Undefined when it fails.
  */
-export function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
+function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
   const [resource, id] = queryKey;
   const schema = SAVED_RESOURCES.get(resource);
   const result = schema && v.safeParse(schema, data);
@@ -85,16 +83,16 @@ export function savedAnswer(queryKey: QueryKey, data: unknown): unknown {
  * identical rebuild keeps its saved copies. Dev servers and tests have no hashed
  * entry; the format version alone guards them.
  */
-export function buildId(): string {
+function buildId(): string {
   if (typeof document === 'undefined') return '';
   return Array.from(document.querySelectorAll('script[type="module"][src]'), (script) => script.getAttribute('src') ?? '').join(' ');
 }
 
-export function currentBuster(): string {
+function currentBuster(): string {
   return `${CACHE_FORMAT}:${buildId()}`;
 }
 
-export type SavedCopies = {
+type SavedCopies = {
   /** Writes one query's current data. Throws when storage fails. */
   save: (query: Query) => Promise<void>;
   /** Writes the query under `queryKey`, if it is in the cache. Throws when storage fails. */

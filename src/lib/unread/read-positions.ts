@@ -4,9 +4,9 @@
 // (private modes, quotas): every access is guarded, and a failure only costs the
 // markers, never the page.
 import { useSyncExternalStore } from 'react';
-import { topicHref } from '../routes';
+import { topicHref } from '../reader-routes';
 
-export type ReadPosition = {
+type ReadPosition = {
   /** The highest post read: its id and its number in the topic (1 = opening post). */
   postId: number;
   number: number;

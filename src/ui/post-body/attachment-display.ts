@@ -4,7 +4,7 @@ import { sanitizeUrl } from '../../lib/bbcode/url';
 // What an attachment shows as, decided once from the contract's fields. Server URLs go
 // through the same rules as post URLs: a compromised or sloppy server cannot smuggle a
 // javascript: link in either.
-export type AttachmentDisplay =
+type AttachmentDisplay =
   | {
       kind: 'image';
       /** Shown in the post: the thumbnail when there is one. */

@@ -2,7 +2,7 @@ import type React from 'react';
 import type { Attachment } from '../../lib/api/schemas';
 import { attachmentDisplay, fileIcon, formatBytes, formatDownloads } from './attachment-display';
 
-export type AttachmentViewProps = {
+type AttachmentViewProps = {
   /** undefined: an `[attach]` naming an attachment the post does not have. */
   attachment: Attachment | undefined;
   id: number;

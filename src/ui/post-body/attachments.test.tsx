@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileIcon, formatBytes, formatDownloads } from './attachment-display';
 import { PostBody } from './post-body';
-import { imageAttachment, makeAttachment, makePost } from './test-support';
+import { imageAttachment, makeAttachment, makePost } from '../../../test/support/post-body';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { PART_CHARS } from '../../lib/bbcode/parse';
 import { PostBody } from './post-body';
 import type * as RenderModule from './render-bbcode';
-import { makePost } from './test-support';
+import { makePost } from '../../../test/support/post-body';
 
 // A renderer bug is simulated for one body only, so the neighbouring post shows that
 // the failure stays inside its own post.

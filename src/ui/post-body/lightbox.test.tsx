@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostBody } from './post-body';
-import { imageAttachment, makeAttachment, makePost } from './test-support';
+import { imageAttachment, makeAttachment, makePost } from '../../../test/support/post-body';
 
 afterEach(cleanup);
 

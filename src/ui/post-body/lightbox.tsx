@@ -1,5 +1,6 @@
 import type React from 'react';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { dialogCloseHandlers, useModalDialog } from '../use-modal-dialog';
 
 export type LightboxImage = { id: number; name: string; src: string };
 
@@ -19,22 +20,8 @@ type LightboxProps = {
 export function Lightbox({ images, index, onIndexChange, onClose, returnFocusTo }: LightboxProps): React.JSX.Element | null {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // Older engines (and jsdom) lack showModal: fall back to a plain open dialog.
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else {
-      dialog.setAttribute('open', '');
-    }
-    closeRef.current?.focus();
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-      returnFocusTo?.focus();
-    };
-  }, [returnFocusTo]);
+  useModalDialog(dialogRef, { initialFocus: closeRef, returnFocusTo });
+  const closeHandlers = dialogCloseHandlers(onClose);
 
   const image = images[index];
   if (!image) return null;
@@ -42,15 +29,14 @@ export function Lightbox({ images, index, onIndexChange, onClose, returnFocusTo 
   const step = (delta: number) => onIndexChange((index + delta + count) % count);
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'ArrowRight' && count > 1) {
+    if (e.key === 'ArrowRight' && count > 1) {
       e.preventDefault();
       step(1);
     } else if (e.key === 'ArrowLeft' && count > 1) {
       e.preventDefault();
       step(-1);
+    } else {
+      closeHandlers.onKeyDown(e);
     }
   };
 
@@ -60,11 +46,7 @@ export function Lightbox({ images, index, onIndexChange, onClose, returnFocusTo 
       className="lightbox"
       aria-label={image.name}
       onKeyDown={onKeyDown}
-      // The browser's own Esc handling: let React decide, so state and DOM agree.
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      onCancel={closeHandlers.onCancel}
       // A click on the backdrop lands on the dialog itself.
       onClick={(e) => {
         if (e.target === e.currentTarget) onClose();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deep } from '../../../test/deep';
 import { PART_NODES } from '../../lib/bbcode/parse';
 import { PostBody } from './post-body';
-import { makePost } from './test-support';
+import { makePost } from '../../../test/support/post-body';
 
 // A long body is rendered a part at a time, one part a frame: animation frames are the
 // test's to give (fake timers), never waited for.

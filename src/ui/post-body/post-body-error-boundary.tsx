@@ -31,7 +31,7 @@ export class PostBodyErrorBoundary extends Component<Props, State> {
   }
 }
 
-export function PostBodyFallback({ body }: { body: string }): React.JSX.Element {
+function PostBodyFallback({ body }: { body: string }): React.JSX.Element {
   return (
     <div className="post-body post-body--failed" dir="auto">
       <p className="post-body__error">This post could not be displayed</p>

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostBody } from './post-body';
-import { imageAttachment, makeAttachment, makePost } from './test-support';
+import { imageAttachment, makeAttachment, makePost } from '../../../test/support/post-body';
 
 afterEach(cleanup);
 

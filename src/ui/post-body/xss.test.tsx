@@ -8,10 +8,10 @@ import type { Root } from 'react-dom/client';
 import type { MockInstance } from 'vitest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBbcode } from '../../lib/bbcode/parse';
-import { XSS_CORPUS } from '../../lib/bbcode/xss-corpus';
+import { XSS_CORPUS } from '../../../test/support/xss-corpus';
 import { PostBody } from './post-body';
 import { runs } from '../../../test/deep';
-import { findUnsafeMarkup, imageAttachment, makeAttachment, makePost } from './test-support';
+import { findUnsafeMarkup, imageAttachment, makeAttachment, makePost } from '../../../test/support/post-body';
 
 const RUNS = runs(200);
 

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TopicSummary } from '../../../lib/api/schemas';
 import { formatCount, pluralize } from '../../../lib/format/format';
-import { boardHref, postHref, topicHref } from '../../../lib/routes';
+import { boardHref, postHref, topicHref } from '../../../lib/reader-routes';
 import { BoardList } from '../../../ui/board-list';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { OffForumLink, offForumTarget } from '../../../ui/off-forum-link';
@@ -12,14 +12,14 @@ import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } fr
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
-import { boardQuery } from '../api/board-query';
+import { boardQueries } from '../../../lib/api/queries';
 
 // SMF's default, used to link a long topic's last pages from the board.
 const POSTS_PER_PAGE = 15;
 
 /** One board: its child boards and one page of its topics, sticky ones first. */
 export function BoardPage({ boardId, page, footer }: { boardId: number; page: number; footer?: ReactNode }) {
-  const query = useSuspenseQuery(boardQuery(boardId, page));
+  const query = useSuspenseQuery(boardQueries.page(boardId, page));
   const { data } = query;
   const { board, breadcrumb, children, topics } = data;
   const forumName = breadcrumb[0]?.name;

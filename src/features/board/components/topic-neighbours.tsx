@@ -1,9 +1,9 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { BoardResponse, TopicSummary } from '../../../lib/api/schemas';
-import { topicHref } from '../../../lib/routes';
+import { topicHref } from '../../../lib/reader-routes';
 import { UntrustedText } from '../../../ui/untrusted-text';
-import { boardQuery } from '../api/board-query';
+import { boardQueries } from '../../../lib/api/queries';
 import './topic-neighbours.css';
 
 // How far into a board to look for a topic opened by a deep link. Board pages read
@@ -14,7 +14,7 @@ type Neighbour = Pick<TopicSummary, 'id' | 'title'>;
 type Neighbours = { previous: Neighbour | null; next: Neighbour | null };
 
 async function findNeighbours(queryClient: QueryClient, boardId: number, topicId: number): Promise<Neighbours> {
-  const pageOf = (page: number) => queryClient.fetchQuery(boardQuery(boardId, page));
+  const pageOf = (page: number) => queryClient.fetchQuery(boardQueries.page(boardId, page));
   // Pages already in the cache first (the reader usually came from one), then page 1 onwards.
   const cached = queryClient
     .getQueriesData<BoardResponse>({ queryKey: ['boards', boardId] })

@@ -2,11 +2,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { BoardList } from '../../../ui/board-list';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
-import { forumQuery } from '../api/forum-query';
+import { forumQueries } from '../../../lib/api/queries';
 
 /** The board index: every category with its boards, as SMF's front page. */
 export function ForumIndexPage() {
-  const query = useSuspenseQuery(forumQuery());
+  const query = useSuspenseQuery(forumQueries.index());
   const { data } = query;
   const { forum, categories } = data;
   return (

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { BoardSummary } from '../../../lib/api/schemas';
-import { boardHref } from '../../../lib/routes';
+import { boardHref } from '../../../lib/reader-routes';
 import { UntrustedText } from '../../../ui/untrusted-text';
-import { forumQuery } from '../api/forum-query';
+import { forumQueries } from '../../../lib/api/queries';
 import './jump-to-board.css';
 
 /**
@@ -14,7 +14,7 @@ import './jump-to-board.css';
  */
 export function JumpToBoard({ currentBoardId }: { currentBoardId: number | null }) {
   const [open, setOpen] = useState(false);
-  const { data, isPending, isError, refetch } = useQuery({ ...forumQuery(), enabled: open });
+  const { data, isPending, isError, refetch } = useQuery({ ...forumQueries.index(), enabled: open });
   return (
     <details className="jump-to" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Jump to a board</summary>

@@ -3,8 +3,8 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api/api-error';
 import { formatCount } from '../../../lib/format/format';
-import { topicHref } from '../../../lib/routes';
-import { printPageQuery } from '../api/print-pages';
+import { topicHref } from '../../../lib/reader-routes';
+import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { formatPrintDate } from './print-date';
 import { PrintPostGroup } from './print-post';
@@ -27,7 +27,7 @@ const IMAGES_PARAM = 'images';
  * page's render.
  */
 export function PrintPage({ topicId, leaving }: { topicId: number; leaving: boolean }) {
-  const { data: first } = useSuspenseQuery(printPageQuery(topicId, 1));
+  const { data: first } = useSuspenseQuery(bulkPageQuery(topicId, 1));
   const pages = usePrintPages(topicId, first, !leaving);
   const [searchParams, setSearchParams] = useSearchParams();
   const withImagesInUrl = searchParams.get(IMAGES_PARAM) !== '0';
@@ -57,8 +57,9 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
         else next.set(IMAGES_PARAM, '0');
         return next;
       },
-      // A setting, not a new place: no history entry, and stay where the reader is.
-      { replace: true, preventScrollReset: true },
+      // A setting, not a new place: no history entry, and a replaced URL keeps the
+      // reader where they are (see ScrollRestoration).
+      { replace: true },
     );
   };
 

@@ -9,7 +9,7 @@ import { formatPrintDate } from './print-date';
 const SHORT_POST_CHARS = 1500;
 
 /** One post as SMF's print page shows it: "Title:", "Post by: X on DATE", the body. */
-export const PrintPost = memo(function PrintPost({ post }: { post: Post }) {
+const PrintPost = memo(function PrintPost({ post }: { post: Post }) {
   const titleId = `msg${post.id}-title`;
   const short = post.body.length < SHORT_POST_CHARS;
   return (

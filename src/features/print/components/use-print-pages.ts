@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TopicResponse } from '../../../lib/api/schemas';
-import { concurrencyFor, loadPages, type PageOutcome } from '../api/load-pages';
-import { printPageQuery } from '../api/print-pages';
+import { concurrencyFor, loadPages, type PageOutcome } from '../../../lib/topic-pages/load-pages';
+import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
 
 // Pages that arrive within this long of each other are shown in one render: a large
 // topic delivers twenty-odd pages a second.
 const BATCH_MS = 100;
 
-export type PageSlot =
+type PageSlot =
   | { status: 'pending' }
   | { status: 'loaded'; data: TopicResponse }
   | { status: 'failed'; error: unknown };
@@ -31,7 +31,7 @@ export type PrintPages = {
  * SMF's 15 a page). A topic claiming more, even 100,000,000, gets its first pages and a
  * note saying so, never a hang.
  */
-export const MAX_PRINT_PAGES = 2000;
+const MAX_PRINT_PAGES = 2000;
 
 // A round of loading: a new object (even with the same pages) starts a new round.
 type Round = { pages: readonly number[] };
@@ -111,7 +111,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
         try {
           // fetchQuery answers from the cache when the page is fresh there, so pages
           // the reader has just read cost no request.
-          return await queryClient.fetchQuery(printPageQuery(topicId, page));
+          return await queryClient.fetchQuery(bulkPageQuery(topicId, page));
         } finally {
           inFlight.delete(page);
         }
@@ -128,7 +128,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
       // takes them from there.
       clearTimeout(timer);
       for (const page of inFlight) {
-        void queryClient.cancelQueries({ queryKey: printPageQuery(topicId, page).queryKey, exact: true });
+        void queryClient.cancelQueries({ queryKey: bulkPageQuery(topicId, page).queryKey, exact: true });
       }
     };
   }, [queryClient, topicId, total, round, active]);

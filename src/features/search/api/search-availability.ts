@@ -4,7 +4,7 @@
 // assuming search works and learns otherwise from the first search it makes.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api/api-error';
-import { searchQuery } from './search-query';
+import { searchQueries } from '../../../lib/api/queries';
 
 /**
  * Whether the server offers search: true until a search proves otherwise. Never
@@ -43,14 +43,14 @@ const isNoSearchStatus = (error: unknown) => isApiError(error) && (error.status 
 export async function loadSearchPage(queryClient: QueryClient, q: string, page: number): Promise<'results' | 'unavailable'> {
   if (isSearchKnownUnavailable(queryClient)) return 'unavailable';
   try {
-    await queryClient.ensureQueryData(searchQuery(q, page));
+    await queryClient.ensureQueryData(searchQueries.results(q, page));
     return 'results';
   } catch (error) {
     if (!isNoSearchStatus(error)) throw error;
     let unavailable = page === 1 || (isApiError(error) && error.status === 501);
     if (!unavailable) {
       try {
-        await queryClient.ensureQueryData(searchQuery(q, 1));
+        await queryClient.ensureQueryData(searchQueries.results(q, 1));
       } catch (probeError) {
         // The probe failed some other way (offline, 5xx): that is the trouble to show.
         if (!isNoSearchStatus(probeError)) throw probeError;

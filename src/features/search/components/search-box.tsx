@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
+import { searchHref } from '../../../lib/reader-routes';
+import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { searchAvailabilityQuery } from '../api/search-availability';
 import './search-box.css';
 
@@ -53,7 +55,7 @@ export function SearchBox() {
     // What the form would send without script (action="/search", method get), as a client navigation.
     event.preventDefault();
     setOpen(false);
-    void navigate(`/search?${new URLSearchParams({ q: value }).toString()}`);
+    void navigate(searchHref(value));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -90,6 +92,7 @@ export function SearchBox() {
           placeholder="Search posts…"
           autoComplete="off"
           enterKeyHint="search"
+          {...({ 'data-reader-search': '' } satisfies ReaderMarks)}
           value={value}
           onChange={(event) => setValue(event.target.value)}
         />

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { formatCount, pluralize } from '../../../lib/format/format';
 import { Pagination } from '../../../ui/pagination';
 import { RefreshNotice } from '../../../ui/refresh-notice';
-import { searchQuery } from '../api/search-query';
-import { searchHref } from '../../../lib/routes';
+import { searchQueries } from '../../../lib/api/queries';
+import { searchHref } from '../../../lib/reader-routes';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { queryWords, wordPattern } from '../text/snippet';
 import { SearchResult } from './search-result';
@@ -54,7 +54,7 @@ function SearchUnavailable() {
 }
 
 function SearchResults({ q, page }: { q: string; page: number }) {
-  const query = useSuspenseQuery(searchQuery(q, page));
+  const query = useSuspenseQuery(searchQueries.results(q, page));
   const { data } = query;
   const pattern = useMemo(() => wordPattern(queryWords(q)), [q]);
   const { number, totalPages, totalItems } = data.page;

@@ -1,7 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { SearchResponse } from '../../../lib/api/schemas';
-import { boardHref, postHref } from '../../../lib/routes';
+import { boardHref, postHref } from '../../../lib/reader-routes';
 import { Time } from '../../../ui/time';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { bbcodeToPlainText } from '../text/plain-text';

@@ -3,7 +3,7 @@
 // pieces as text and <mark>, never as HTML.
 
 export type Piece = { text: string; marked: boolean };
-export type Snippet = { pieces: Piece[]; cutStart: boolean; cutEnd: boolean };
+type Snippet = { pieces: Piece[]; cutStart: boolean; cutEnd: boolean };
 
 type Match = { start: number; end: number; word: string };
 

@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
 import type { Author, Post } from '../../../lib/api/schemas';
 import { pluralize } from '../../../lib/format/format';
-import { postHref } from '../../../lib/routes';
+import { postHref } from '../../../lib/reader-routes';
 import { Avatar } from '../../../ui/avatar';
 import { PostBody } from '../../../ui/post-body/post-body';
+import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { Time } from '../../../ui/time';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 
@@ -19,6 +20,7 @@ export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
       aria-labelledby={subjectId}
       // Focusable so a deep link (and later, keyboard reading) can move focus to it.
       tabIndex={-1}
+      {...({ 'data-reader-post': post.number } satisfies ReaderMarks)}
     >
       <AuthorCard author={post.author} />
       <div className="post-content">
@@ -55,7 +57,7 @@ function AuthorCard({ author }: { author: Author }) {
       <Avatar author={author} />
       <div className="post-author-text">
         {/* Lines of their own: dir="auto" isolates them (as <bdi> does) and sets their direction. */}
-        <p className="author-name" dir="auto">
+        <p className="author-name" dir="auto" {...({ 'data-reader-author': '' } satisfies ReaderMarks)}>
           {clampText(author.name)}
         </p>
         {author.title ? (

@@ -2,13 +2,14 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { pluralize } from '../../../lib/format/format';
-import { topicHref } from '../../../lib/routes';
+import { printHref, topicHref } from '../../../lib/reader-routes';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { Pagination } from '../../../ui/pagination';
+import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
-import { topicPageQuery } from '../api/topic-query';
+import { topicQueries } from '../../../lib/api/queries';
 import { PostArticle } from './post-article';
 import { useReadTracking } from './use-read-tracking';
 import { TO_POSTS_STATE, useTopicNavigation } from './use-topic-navigation';
@@ -25,7 +26,7 @@ type TopicPageProps = {
 
 /** One page of a topic: its header, then its posts oldest first, with pages above and below. */
 export function TopicPage({ topicId, page, targetPostId, footer, actions }: TopicPageProps) {
-  const query = useSuspenseQuery(topicPageQuery(topicId, page));
+  const query = useSuspenseQuery(topicQueries.page(topicId, page));
   const { data } = query;
   const { topic, breadcrumb, posts } = data;
   const { number, totalPages } = data.page;
@@ -56,7 +57,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
           {pluralize(topic.replyCount, 'reply', 'replies')} · {pluralize(topic.viewCount, 'view', 'views')}
         </p>
         <div className="topic-actions">
-          <Link to={`/topic/${topic.id}/print`} className="button button-small">
+          <Link to={printHref(topic.id)} className="button button-small">
             <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24">
               <path fill="currentColor" d="M7 3h10v4H7V3Zm-2 6h14a2 2 0 0 1 2 2v6h-4v4H7v-4H3v-6a2 2 0 0 1 2-2Zm4 7v3h6v-3H9Z" />
             </svg>
@@ -80,7 +81,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
         aria-label={`Posts, page ${number} of ${totalPages}`}
         tabIndex={-1}
         // Keyboard reading announces "post 16 of 41" and bounds its jump field with it.
-        data-post-count={data.page.totalItems}
+        {...({ 'data-reader-post-count': data.page.totalItems } satisfies ReaderMarks)}
       >
         {posts.map((post) => (
           <Fragment key={post.id}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Post } from '../../../lib/api/schemas';
 import { lastVisitPosition, markRead } from '../../../lib/unread/read-positions';
-import { topicHref } from '../../../lib/routes';
+import { topicHref } from '../../../lib/reader-routes';
 
 type Options = { topicId: number; posts: readonly Post[]; page: number; perPage: number };
 

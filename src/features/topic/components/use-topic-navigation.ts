@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
-import { topicPageQuery } from '../api/topic-query';
+import { topicQueries } from '../../../lib/api/queries';
 
 /** Router state that page links carry: land at the top of the posts, not the page. */
 export const TO_POSTS_STATE = { toPosts: true } as const;
@@ -37,7 +37,7 @@ export function useTopicNavigation({ topicId, page, totalPages, targetPostId, po
   useEffect(() => {
     if (page >= totalPages) return;
     // After this page has painted, so the prefetch never competes with it.
-    const idle = window.setTimeout(() => void queryClient.prefetchQuery(topicPageQuery(topicId, page + 1)), 200);
+    const idle = window.setTimeout(() => void queryClient.prefetchQuery(topicQueries.page(topicId, page + 1)), 200);
     return () => window.clearTimeout(idle);
   }, [queryClient, topicId, page, totalPages]);
 }

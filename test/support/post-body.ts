@@ -1,5 +1,6 @@
-// Shared by this folder's tests only (never imported by app code).
-import type { Attachment, Post } from '../../lib/api/schemas';
+// For the post body's tests (src/ui/post-body/*.test.tsx): posts and attachments to
+// render, and a check of the rendered markup. Test code only, so it lives outside src/.
+import type { Attachment, Post } from '../../src/lib/api/schemas';
 
 export function makePost(body: string, attachments: Attachment[] = [], id = 1): Post {
   return {

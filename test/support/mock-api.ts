@@ -1,8 +1,11 @@
-// Test helpers for the mock forum's own tests: start the MSW server once,
-// fetch through it, and check answers against the contract's schemas.
+// The tests' one way to the mock forum's API: start its MSW server (for the mock
+// forum's own tests), fetch through it, check answers against the contract's schemas,
+// and read what the forum holds, so tests state expectations in the forum's words
+// without copying its data into the test.
 import * as v from 'valibot';
 import { afterAll, beforeAll } from 'vitest';
-import { server } from '../node';
+import { server } from '../../mocks/node';
+import type { BoardResponse, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
 
 export const API = 'http://localhost/api';
 
@@ -46,3 +49,17 @@ export async function getValid<TSchema extends v.GenericSchema>(schema: TSchema,
   if (status !== 200) throw new Error(`GET ${path} answered ${String(status)}: ${JSON.stringify(body)}`);
   return parse(schema, body, `GET ${path}`);
 }
+
+/** A JSON answer as the API sent it (unparsed: what the reader receives). */
+async function answer<T>(path: string): Promise<T> {
+  const { status, body } = await get(path);
+  if (status !== 200) throw new Error(`mock API ${path} answered ${String(status)}`);
+  return body as T;
+}
+
+/** What the mock forum holds, read through its own API. */
+export const mockApi = {
+  forum: () => answer<ForumResponse>('/forum'),
+  board: (id: number, page = 1) => answer<BoardResponse>(`/boards/${id}?page=${page}`),
+  topic: (id: number, page = 1) => answer<TopicResponse>(`/topics/${id}?page=${page}`),
+};

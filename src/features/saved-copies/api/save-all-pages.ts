@@ -2,8 +2,8 @@
 // page by page, for reading offline. Loaded only when the reader asks for it.
 import type { QueryClient } from '@tanstack/react-query';
 import { savedCopies, SAVED_COPY_LIMITS } from '../../../lib/saved-copies/persistence';
-import { concurrencyFor, loadPages } from './load-pages';
-import { printPageQuery } from './print-pages';
+import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
+import { concurrencyFor, loadPages } from '../../../lib/topic-pages/load-pages';
 
 /**
  * Pages fetched only to be saved leave the memory cache right after: a 10,000-post
@@ -50,7 +50,7 @@ type SaveAllOptions = {
 export async function saveAllPages({ queryClient, topicId, signal, saved, onProgress }: SaveAllOptions): Promise<number> {
   const copies = savedCopies();
   const fetchAndSave = async (page: number) => {
-    const options = printPageQuery(topicId, page);
+    const options = bulkPageQuery(topicId, page);
     const data = await queryClient.fetchQuery({ ...options, gcTime: SAVE_ONLY_GC_MS });
     if (signal.aborted) return data;
     try {
@@ -100,7 +100,7 @@ export async function saveAllPages({ queryClient, topicId, signal, saved, onProg
   } finally {
     signal.removeEventListener('abort', stop);
     // Stopped or failed: requests still out are of no use now.
-    for (const page of inFlight) void queryClient.cancelQueries({ queryKey: printPageQuery(topicId, page).queryKey, exact: true });
+    for (const page of inFlight) void queryClient.cancelQueries({ queryKey: bulkPageQuery(topicId, page).queryKey, exact: true });
   }
   if (failure && !signal.aborted) throw failure;
   return total;

@@ -1,7 +1,6 @@
 // Loading many pages of a topic at once, for the print view and "Save all pages". Apart
-// from printPageQuery (./print-pages.ts), which the route loader needs on the way to the
-// first post, so that this loads only with the views that use it.
-import type { TopicResponse } from '../../../lib/api/schemas';
+// from the page query (./bulk-page-query.ts), so that this loads only with the views that use it.
+import type { TopicResponse } from '../api/schemas';
 
 /**
  * How many pages to ask for at once. Four keeps a real forum's server (and the
