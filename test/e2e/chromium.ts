@@ -81,7 +81,7 @@ export function nextFrames(page: Page): Promise<unknown> {
  * and two frames have passed since, for the events those loads queue (error and load
  * handlers, CSP violation reports) and the layout they change.
  */
-export async function settled(page: Page): Promise<void> {
+export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await expect
     .poll(
       () =>
@@ -90,7 +90,7 @@ export async function settled(page: Page): Promise<void> {
         ),
       // As long as Playwright's own waits: the demo's images come through its service
       // worker, which a loaded machine can keep waiting for seconds.
-      { timeout: 30_000 },
+      { timeout },
     )
     .toBe(true);
   await nextFrames(page);
