@@ -71,20 +71,23 @@ function boardPaths(boards: readonly BoardNode[], times: ReadonlyMap<number, str
   return boards.map((b) => ({ path: boardHref(b.id), lastmod: times.get(b.id) ?? null }));
 }
 
-/** Page `page` of the guest's topics in id order, as a derived table: its ids and last messages. */
-function topicSlice(ctx: ApiContext, boardIds: readonly number[], page: number, size: number) {
+/**
+ * A page of the guest's topics in id order, as a derived table of their ids and last
+ * messages: page N by offset, or (walking all pages, for the index) the page after a
+ * topic id, which skips nothing however deep the page.
+ */
+function topicSlice(ctx: ApiContext, boardIds: readonly number[], at: { page: number } | { after: number }, size: number) {
   return ctx.db
-    .selectFrom((eb) =>
-      eb
+    .selectFrom((eb) => {
+      const topics = eb
         .selectFrom('topics')
         .select(['id_topic', 'id_last_msg'])
         .where('approved', '=', 1)
         .where('id_board', 'in', boardIds)
         .orderBy('id_topic')
-        .limit(size)
-        .offset((page - 1) * size)
-        .as('page'),
-    )
+        .limit(size);
+      return ('page' in at ? topics.offset((at.page - 1) * size) : topics.where('id_topic', '>', at.after)).as('page');
+    })
     // A left join: a topic whose last message row is missing (a damaged table) is still
     // listed, without a lastmod, as the API still serves it.
     .leftJoin('messages as lm', 'lm.id_msg', 'page.id_last_msg');
@@ -104,7 +107,8 @@ async function topicCount(ctx: ApiContext, boardIds: readonly number[]): Promise
 /**
  * Every sitemap page with something on it (the schema wants at least one URL in a
  * sitemap), boards first. Each topics page's lastmod is one aggregate over that page's
- * topics: a handful of queries even for a million topics (20 pages of 50,000).
+ * topics, each page starting after the last one's final id: 20 queries, each reading
+ * its own 50,000 topics, for a million.
  */
 export async function sitemapPages(ctx: ApiContext, size: number): Promise<SitemapPage[]> {
   const structure = await ctx.structure();
@@ -118,11 +122,14 @@ export async function sitemapPages(ctx: ApiContext, size: number): Promise<Sitem
     pages.push({ kind: 'boards', page: start / size + 1, lastmod: latestOf(slice.map((b) => times.get(b.id) ?? null)) });
   }
   // One page after another, not all at once: the pool is shared with readers' requests.
-  for (let page = 1; (page - 1) * size < topics; page++) {
-    const row = await topicSlice(ctx, boardIds, page, size)
-      .select((eb) => [eb.fn.max('lm.poster_time').as('posted'), eb.fn.max('lm.modified_time').as('modified')])
+  for (let page = 1, after = 0; (page - 1) * size < topics; page++) {
+    const row = await topicSlice(ctx, boardIds, { after }, size)
+      .select((eb) => [eb.fn.max('page.id_topic').as('last'), eb.fn.max('lm.poster_time').as('posted'), eb.fn.max('lm.modified_time').as('modified')])
       .executeTakeFirst();
-    pages.push({ kind: 'topics', page, lastmod: latest(Number(row?.posted ?? 0), Number(row?.modified ?? 0)) });
+    // Topics removed since the count: the list ended early.
+    if (row?.last == null) break;
+    after = Number(row.last);
+    pages.push({ kind: 'topics', page, lastmod: latest(Number(row.posted ?? 0), Number(row.modified ?? 0)) });
   }
   return pages;
 }
@@ -140,7 +147,7 @@ export async function sitemapPaths(ctx: ApiContext, kind: SitemapKind, page: num
   }
   const boardIds = topicBoardIds(structure);
   if (boardIds.length === 0) return null;
-  const rows = await topicSlice(ctx, boardIds, page, size)
+  const rows = await topicSlice(ctx, boardIds, { page }, size)
     .select(['page.id_topic', 'lm.poster_time', 'lm.modified_time'])
     .orderBy('page.id_topic')
     .execute();
