@@ -18,7 +18,7 @@ const noApp = { group: ['**/app/**'], message: 'Features and shared code must no
 const noFeatures = { group: ['**/features/**'], message: 'Shared code (lib, ui) must not import features.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'dist-faults', 'coverage', 'public/mockServiceWorker.js'] },
+  { ignores: ['dist', 'dist-demo', 'dist-faults', 'dist-ssr', 'coverage', 'public/mockServiceWorker.js'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   reactHooks.configs.flat['recommended-latest'],

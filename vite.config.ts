@@ -208,7 +208,15 @@ function preloadAppChunks(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, isSsrBuild }) => {
+  // `vite build --ssr`: the server renderer's bundle (server/render/render-entry.tsx), for
+  // Node. None of the browser build's chunking, preloads or html applies to it.
+  if (isSsrBuild) {
+    return {
+      plugins: [react()],
+      build: { outDir: 'dist-ssr', emptyOutDir: true, sourcemap: true, copyPublicDir: false, rolldownOptions: { input: 'server/render/render-entry.tsx' } },
+    };
+  }
   const demo = mode === 'demo';
   // The app reads VITE_API_TIMEOUT_MS as a number: a value that is not one fails here.
   parseApiTimeoutMs(loadEnv(mode, process.cwd(), 'VITE_API_TIMEOUT_MS').VITE_API_TIMEOUT_MS);

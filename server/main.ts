@@ -4,12 +4,15 @@
 // forum from an embedded PostgreSQL loaded in SMF's own format.
 //
 //   npm run server -- --help
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { ApiContext } from './api/context';
 import { loadConfig } from './config/config';
 import { openDemoForum } from './demo/demo-database';
 import { createApp } from './http/app';
+import { compressed } from './http/compress-json';
+import { createPageRenderer } from './render/page-html';
 import { createStaticFiles } from './http/static-files';
 import { connectForum } from './smf/connect';
 import type { ForumDatabase } from './smf/connect';
@@ -19,6 +22,8 @@ import { cachedStructure, loadForumStructure } from './smf/forum-structure';
 const STRUCTURE_TTL_MS = 10_000;
 
 async function main(): Promise<void> {
+  // React renders the pages: its production build, unless told otherwise.
+  process.env.NODE_ENV ??= 'production';
   const result = loadConfig(process.env, process.argv.slice(2), (path) => readFileSync(path, 'utf8'));
   if (result.kind === 'help') {
     console.log(result.text);
@@ -64,10 +69,22 @@ async function main(): Promise<void> {
     forum,
     apiBase: '/api',
   };
-  const staticFiles = await createStaticFiles(config.distDir);
+  // The pages answer the reader's API requests in-process, with the API's own routes.
+  const apiOnly = createApp({ api, files: { attachmentsDir } });
+  const pages = existsSync(join(config.ssrDir, 'render-entry.js')) && existsSync(join(config.distDir, 'index.html'))
+    ? await createPageRenderer({
+        distDir: config.distDir,
+        renderer: config.ssrDir,
+        fetchApi: async (request) => apiOnly.fetch(request),
+        publicOrigin: config.publicUrl,
+      })
+    : null;
+  if (!pages) console.warn(`lectern: ${config.ssrDir} holds no server renderer: pages are sent for the browser to render. Run \`npm run build\`.`);
+  else if (config.publicUrl === null) console.warn('lectern: set LECTERN_PUBLIC_URL to the address readers use: canonical links and sitemaps name each request\'s own host meanwhile.');
+  const staticFiles = await createStaticFiles(config.distDir, pages ? compressed((c) => pages.respond(c)) : undefined);
   if (!staticFiles.built) console.warn(`lectern: ${config.distDir} holds no build: run \`npm run build\` first. The API works meanwhile.`);
 
-  const app = createApp({ api, files: { attachmentsDir }, staticFiles: staticFiles.handler });
+  const app = createApp({ api, files: { attachmentsDir }, staticFiles: staticFiles.handler, publicOrigin: config.publicUrl });
   // Check the database once at start, without refusing to start: a forum whose
   // database is briefly down comes up, answers 503, and recovers by itself.
   api.structure().then(

@@ -5,20 +5,23 @@
 // a deferred script would wait for the stylesheet before running, and so would the
 // request.
 import { pageViews } from './app/page-views';
+import { isServerRendered } from './app/server-state';
 import { startEarlyRequest } from './lib/api/early-request';
 import { matchReaderUrl } from './lib/reader-routes';
 import './app/theme.css';
 import './app/styles.css';
 
 // With the mock forum (dev, demo) the service worker must be running before any
-// request, so there the app makes its requests itself once the worker is up.
-if (import.meta.env.VITE_MOCKS !== 'true') startEarlyRequest(window.location);
+// request, so there the app makes its requests itself once the worker is up. A page the
+// server rendered carries its data: nothing to ask for.
+if (import.meta.env.VITE_MOCKS !== 'true' && !isServerRendered()) startEarlyRequest(window.location);
 
 // The view's own code, fetched now rather than after the app has started.
 const landing = matchReaderUrl(window.location);
 if ('page' in landing) pageViews[landing.page.name]?.().catch(() => undefined);
 
-// An async script may run before the body is parsed.
+// An async script may run before the body is parsed (and with it a server-rendered
+// page's HTML and state): wait for it.
 function whenRootReady(): Promise<HTMLElement> {
   return new Promise((resolve, reject) => {
     const find = () => {

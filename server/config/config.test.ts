@@ -72,9 +72,18 @@ describe('with nothing configured', () => {
       forumName: null,
       boardUrl: null,
       distDir: resolve(import.meta.dirname, '../../dist'),
+      ssrDir: resolve(import.meta.dirname, '../../dist-ssr'),
+      publicUrl: null,
       statementTimeoutMs: 5000,
       poolSize: 10,
     });
+  });
+
+  it('takes the public origin from LECTERN_PUBLIC_URL, and refuses one that is not a web address', () => {
+    expect(expectOk(loadConfig({ LECTERN_PUBLIC_URL: 'https://forum.example/some/path' }, [], noFiles)).publicUrl).toBe('https://forum.example');
+    const refused = loadConfig({ LECTERN_PUBLIC_URL: 'forum.example' }, [], noFiles);
+    expect(refused.kind).toBe('error');
+    if (refused.kind === 'error') expect(refused.message).toContain('LECTERN_PUBLIC_URL must be an http:// or https:// address');
   });
 
   it('treats empty variables as unset, as a blank line in an env file gives', () => {

@@ -35,6 +35,10 @@ export interface ServerConfig {
   boardUrl: string | null;
   /** The built SPA: LECTERN_DIST, default <repo>/dist. */
   distDir: string;
+  /** The server renderer's build: LECTERN_SSR_DIST, default <repo>/dist-ssr. */
+  ssrDir: string;
+  /** LECTERN_PUBLIC_URL: the origin readers and search engines use (canonical urls, sitemaps); null: each request's own. */
+  publicUrl: string | null;
   statementTimeoutMs: number;
   poolSize: number;
 }
@@ -47,6 +51,7 @@ export type ConfigResult =
 
 /** <repo>/dist, found from this file (server/config/) so it holds from any working directory. */
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+const DEFAULT_SSR_DIR = fileURLToPath(new URL('../../dist-ssr', import.meta.url));
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8080;
 const DEFAULT_PREFIX = 'smf_';
@@ -79,6 +84,8 @@ const VARIABLES: readonly VariableHelp[] = [
   { name: 'HOST', fallback: DEFAULT_HOST, meaning: 'Address to listen on; 0.0.0.0 or :: listens on every interface.' },
   { name: 'PORT', fallback: String(DEFAULT_PORT), meaning: 'TCP port to listen on, 0 to 65535 (0 picks a free port).' },
   { name: 'LECTERN_DIST', fallback: '<repo>/dist', meaning: 'Directory of the built reader (npm run build) that the server serves.' },
+  { name: 'LECTERN_SSR_DIST', fallback: '<repo>/dist-ssr', meaning: 'Directory of the server renderer (npm run build) that renders the pages; without it the server sends the reader without server rendering.' },
+  { name: 'LECTERN_PUBLIC_URL', fallback: "each request's own origin", meaning: 'The address readers use (https://forum.example), for canonical links, Open Graph and sitemaps. Set it behind a proxy or CDN.' },
   { name: 'DB_STATEMENT_TIMEOUT_MS', fallback: String(DEFAULT_STATEMENT_TIMEOUT_MS), meaning: 'Longest a single query may run before it is cancelled, in milliseconds.' },
   { name: 'DB_POOL_SIZE', fallback: String(DEFAULT_POOL_SIZE), meaning: `Most database connections held open at once (1 to ${MAX_POOL_SIZE}).` },
 ];
@@ -360,6 +367,18 @@ export function loadConfig(
   const statementTimeoutMs = integerSetting(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS, errors);
   const poolSize = integerSetting(env, 'DB_POOL_SIZE', DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE, errors);
   const dist = envValue(env, 'LECTERN_DIST');
+  const ssrDist = envValue(env, 'LECTERN_SSR_DIST');
+  const publicUrl = envValue(env, 'LECTERN_PUBLIC_URL')?.trim();
+  let publicOrigin: string | null = null;
+  if (publicUrl !== undefined) {
+    try {
+      const url = new URL(publicUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      publicOrigin = url.origin;
+    } catch {
+      errors.push(`LECTERN_PUBLIC_URL must be an http:// or https:// address (got ${JSON.stringify(publicUrl)}).`);
+    }
+  }
 
   if (errors.length > 0) return { kind: 'error', message: errors.join('\n') };
   return {
@@ -375,6 +394,8 @@ export function loadConfig(
       forumName: envValue(env, 'SMF_FORUM_NAME') ?? (settings?.mbname || null),
       boardUrl: boardUrlFromEnv ?? (settings?.boardurl || null),
       distDir: dist === undefined ? DEFAULT_DIST_DIR : resolve(dist),
+      ssrDir: ssrDist === undefined ? DEFAULT_SSR_DIR : resolve(ssrDist),
+      publicUrl: publicOrigin,
       statementTimeoutMs,
       poolSize,
     },

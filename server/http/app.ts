@@ -14,6 +14,7 @@ import { pathId, positiveIntQuery } from '../api/params';
 import { searchPosts } from '../api/search';
 import { postLocation, topicPage } from '../api/topics';
 import { isDatabaseUnavailable, isStatementTimeout } from '../smf/db-errors';
+import { seoRoutes } from '../seo/seo-routes';
 import { compressJson } from './compress-json';
 
 export interface AppOptions {
@@ -21,6 +22,11 @@ export interface AppOptions {
   files: FileOptions;
   /** Serves dist/ with the SPA fallback; absent in API-only tests. */
   staticFiles?: MiddlewareHandler;
+  /**
+   * The origin readers use (LECTERN_PUBLIC_URL), for robots.txt and the sitemaps; null or
+   * absent: each request's own. Only with staticFiles, that is for a server of pages.
+   */
+  publicOrigin?: string | null;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -93,7 +99,11 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/avatars/:id', (c) => avatarFile(api, files, idOr404(c.req.param('id'), 'avatar'), c.req.method === 'HEAD'));
   app.all('/api/*', (c) => errorJson(404, 'not_found', `Nothing at ${new URL(c.req.url).pathname.slice(0, 100)}.`));
 
-  if (options.staticFiles) app.use('*', options.staticFiles);
+  if (options.staticFiles) {
+    const origin = options.publicOrigin;
+    seoRoutes(app, { api, origin: (c) => origin ?? new URL(c.req.url).origin });
+    app.use('*', options.staticFiles);
+  }
 
   app.onError((error) => {
     if (error instanceof ApiError) return errorJson(error.status, error.code, error.message);

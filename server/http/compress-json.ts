@@ -4,7 +4,7 @@
 // look at bodies static-files.ts has already encoded, and leave them alone.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 export type CompressedCoding = 'br' | 'gzip';
 export type ContentCoding = CompressedCoding | 'identity';
@@ -170,4 +170,15 @@ async function compress(bytes: Uint8Array, coding: CompressedCoding): Promise<Ui
         })
       : await gzipAsync(bytes, { level: 6 });
   return toBody(out);
+}
+
+/** A handler's answer, compressed as `compressJson` would: for handlers called outside Hono's routing (the pages). */
+export function compressed(handler: (c: Context) => Promise<Response>, options: CompressJsonOptions = {}): (c: Context) => Promise<Response> {
+  const middleware = compressJson(options);
+  return async (c) => {
+    await middleware(c, async () => {
+      c.res = await handler(c);
+    });
+    return c.res;
+  };
 }

@@ -93,8 +93,11 @@ const immutable = 'public, max-age=31536000, immutable';
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Loads distDir into memory and returns the handler that serves it. */
-export async function createStaticFiles(distDir: string): Promise<StaticFiles> {
+/**
+ * Loads distDir into memory and returns the handler that serves it. `pages` answers the
+ * reader's own URLs (the server renderer); without it they get index.html, for the app to route.
+ */
+export async function createStaticFiles(distDir: string, pages?: (c: Context) => Promise<Response>): Promise<StaticFiles> {
   const keys = await listFiles(distDir);
   const files = new Map<string, StaticFile>();
   // In parallel: the async zlib calls share libuv's thread pool, so the chunks compress
@@ -106,10 +109,10 @@ export async function createStaticFiles(distDir: string): Promise<StaticFiles> {
   );
   const index = files.get('index.html');
   if (!index) return { built: false, files: files.size, handler: notBuiltHandler };
-  return { built: true, files: files.size, handler: createHandler(files, index) };
+  return { built: true, files: files.size, handler: createHandler(files, index, pages) };
 }
 
-function createHandler(files: ReadonlyMap<string, StaticFile>, index: StaticFile): MiddlewareHandler {
+function createHandler(files: ReadonlyMap<string, StaticFile>, index: StaticFile, pages?: (c: Context) => Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
     const pathname = rawPathname(c.req.url);
     if (isApiPath(pathname)) return next();
@@ -131,7 +134,7 @@ function createHandler(files: ReadonlyMap<string, StaticFile>, index: StaticFile
     if (segments[0] === 'assets' && segments.length > 1) return textResponse(c, 404, 'Not found.\n');
     // Every other path is one of the reader's own URLs (/topic/12, /board/4): the app
     // routes it, and shows its own not-found page for one it does not know.
-    return serve(c, index);
+    return pages ? pages(c) : serve(c, index);
   };
 }
 

@@ -47,7 +47,7 @@ export function AppLayout({ navigator }: { navigator: Navigator }) {
         <RouteErrorBoundary resetKey={String(navigation)} fallback={(error) => <RouteError error={error} />}>
           {/* Views load their data before they show; this only catches one that did not. */}
           <Suspense fallback={<PageSkeleton />}>
-            <PageOutlet />
+            <PageOutlet failed={(error) => <RouteError error={error} />} />
             <ScrollRestoration />
           </Suspense>
         </RouteErrorBoundary>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Author } from '../lib/api/schemas';
 import { sanitizeUrl } from '../lib/bbcode/url';
+import { useScriptStyle } from './server-render';
 import { clampText } from './untrusted-text';
 
 function initials(name: string): string {
@@ -37,10 +38,16 @@ export function Avatar({ author, size = 48 }: { author: Author; size?: number })
       />
     );
   }
+  return <InitialsAvatar name={author.name} />;
+}
+
+function InitialsAvatar({ name: fullName }: { name: string }) {
   // Clamped first: both walk the whole name, and a name of a megabyte took 45 ms per post.
-  const name = clampText(author.name);
+  const name = clampText(fullName);
+  // The size comes from the stylesheet; the member's hue is set by script (see useScriptStyle).
+  const style = useScriptStyle({ '--avatar-hue': hue(name) } as React.CSSProperties);
   return (
-    <span className="avatar avatar-initials" aria-hidden="true" style={{ '--avatar-hue': hue(name), width: size, height: size } as React.CSSProperties}>
+    <span className="avatar avatar-initials" aria-hidden="true" style={style}>
       {initials(name)}
     </span>
   );

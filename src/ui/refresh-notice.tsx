@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatAge, formatFullDateTime } from '../lib/format/format';
-import { currentMinute, subscribeToClock } from '../lib/format/now';
+import { useClockMinute, useShownZone } from './server-render';
 import { savedCopyTime } from '../lib/saved-copies/saved-copy-mark';
 import { Time } from './time';
 import './refresh-notice.css';
@@ -75,11 +75,12 @@ export function RefreshNotice({ query }: { query: RefreshableQuery }) {
 
 function SavedAge({ savedAt }: { savedAt: number }) {
   // The same minute-grained clock as every other date: "5 minutes ago" moves on.
-  const minute = useSyncExternalStore(subscribeToClock, currentMinute);
+  const minute = useClockMinute();
+  const zone = useShownZone();
   const iso = new Date(savedAt).toISOString();
   return (
-    <time dateTime={iso} title={formatFullDateTime(iso)}>
-      {formatAge(iso, minute)}
+    <time dateTime={iso} title={formatFullDateTime(iso, undefined, zone)}>
+      {formatAge(iso, minute, undefined, zone)}
     </time>
   );
 }

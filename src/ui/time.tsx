@@ -1,6 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { formatDateTime, formatFullDateTime, formatRelativeTime } from '../lib/format/format';
-import { currentMinute, subscribeToClock } from '../lib/format/now';
+import { useClockMinute, useShownZone } from './server-render';
 
 type TimeProps = {
   iso: string;
@@ -17,10 +16,11 @@ export function Time({ iso, relative = true }: TimeProps) {
   // The clock is a minute-grained external store: every date on the page reads the
   // same "now", the text is right on the first render (no flash of the absolute date)
   // and it moves on while the page stays open.
-  const minute = useSyncExternalStore(subscribeToClock, currentMinute);
-  const text = (relative ? formatRelativeTime(iso, minute) : null) ?? formatDateTime(iso);
+  const minute = useClockMinute();
+  const zone = useShownZone();
+  const text = (relative ? formatRelativeTime(iso, minute, undefined, zone) : null) ?? formatDateTime(iso, undefined, zone);
   return (
-    <time dateTime={iso} title={formatFullDateTime(iso)}>
+    <time dateTime={iso} title={formatFullDateTime(iso, undefined, zone)}>
       {text}
     </time>
   );

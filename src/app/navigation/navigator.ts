@@ -8,7 +8,7 @@ import { rememberScroll } from './scroll-positions';
 type AppHistory = ReturnType<typeof UNSAFE_createBrowserHistory>;
 
 /** What a route shows once its loader and view have arrived, or why it cannot. */
-type PageState = { status: 'loading' } | ({ status: 'ready' } & LoadedPage) | { status: 'failed'; error: unknown };
+export type PageState = { status: 'loading' } | ({ status: 'ready' } & LoadedPage) | { status: 'failed'; error: unknown };
 
 export type NavigatorState = {
   location: Location;
@@ -40,18 +40,25 @@ export class Navigator {
   private readonly listeners = new Set<() => void>();
   private latest = 0;
 
+  /**
+   * `landed` is the first page already settled (by `settlePage`): the server renders it,
+   * and the browser hydrates the server's HTML with it, so neither starts on a skeleton.
+   */
   constructor(
     readonly history: AppHistory,
     private readonly pages: PageRoutes,
+    landed?: PageState,
   ) {
-    this.state = { location: history.location, action: history.action, navigation: 0, page: { status: 'loading' }, pending: history.location };
+    this.state = landed
+      ? { location: history.location, action: history.action, navigation: 0, page: landed, pending: null }
+      : { location: history.location, action: history.action, navigation: 0, page: { status: 'loading' }, pending: history.location };
     history.listen(({ action, location }) => {
       // Where the reader is on the page they are leaving, read now: a scroll event
       // still on its way would land after the next page has taken over.
       rememberScroll();
       void this.load(action, location);
     });
-    void this.load(history.action, history.location);
+    if (!landed) void this.load(history.action, history.location);
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -81,24 +88,24 @@ export class Navigator {
     const showPending = setTimeout(() => {
       if (navigation === this.latest) this.set({ pending: location });
     }, PENDING_AFTER_MS);
-    const outcome = await this.settle(location);
+    const outcome = await settlePage(this.pages, location);
     clearTimeout(showPending);
     // A newer navigation has started: this one's result is no longer wanted.
     if (navigation !== this.latest) return;
     if (outcome instanceof RouteRedirect) this.history.replace(outcome.to);
     else this.set({ location, action, navigation, page: outcome, pending: null });
   }
+}
 
-  /** What the page at `location` shows, or where it sends the reader instead. */
-  private async settle(location: Location): Promise<PageState | RouteRedirect> {
-    try {
-      const match = matchReaderUrl(location);
-      if ('redirect' in match) return new RouteRedirect(match.redirect);
-      if ('notFound' in match) throw new RouteNotFound();
-      const loaded = await routeFor(this.pages, match.page).load(match.page);
-      return loaded instanceof RouteRedirect ? loaded : { status: 'ready', ...loaded };
-    } catch (error) {
-      return { status: 'failed', error };
-    }
+/** What the page at `location` shows, or where it sends the reader instead. */
+export async function settlePage(pages: PageRoutes, location: { pathname: string; search: string }): Promise<PageState | RouteRedirect> {
+  try {
+    const match = matchReaderUrl(location);
+    if ('redirect' in match) return new RouteRedirect(match.redirect);
+    if ('notFound' in match) throw new RouteNotFound();
+    const loaded = await routeFor(pages, match.page).load(match.page);
+    return loaded instanceof RouteRedirect ? loaded : { status: 'ready', ...loaded };
+  } catch (error) {
+    return { status: 'failed', error };
   }
 }

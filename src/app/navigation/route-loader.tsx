@@ -24,10 +24,14 @@ export function useNavigationInfo(): NavigatorState {
   return state;
 }
 
-/** The page on screen: its view with the loader's data, a skeleton, or its failure (thrown to the error boundary). */
-export function PageOutlet() {
+/**
+ * The page on screen: its view with the loader's data, a skeleton, or its failure page.
+ * A failed loader's page is rendered here rather than thrown to an error boundary: the
+ * server renderer has no error boundaries, and must send the same page the browser shows.
+ */
+export function PageOutlet({ failed }: { failed: (error: unknown) => ReactNode }) {
   const { page } = useNavigationInfo();
   if (page.status === 'loading') return <PageSkeleton />;
-  if (page.status === 'failed') throw page.error;
+  if (page.status === 'failed') return failed(page.error);
   return page.render();
 }

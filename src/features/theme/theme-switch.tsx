@@ -8,6 +8,7 @@ import {
   THEME_STORAGE_KEY,
   type ThemeChoice,
 } from './theme-preference';
+import { useHydrated } from '../../ui/server-render';
 import './theme-switch.css';
 
 const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -18,7 +19,10 @@ const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', 
  */
 export function ThemeSwitch() {
   const id = useId();
-  const [choice, setChoice] = useState<ThemeChoice>(currentThemeChoice);
+  // The choice is stored in this browser: a server-rendered page shows "System" until hydrated.
+  const hydrated = useHydrated();
+  const [picked, setChoice] = useState<ThemeChoice | null>(null);
+  const choice = picked ?? (hydrated ? currentThemeChoice() : 'system');
 
   // Another tab changed the theme: follow it, so the reader's tabs agree.
   useEffect(() => {

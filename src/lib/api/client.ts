@@ -5,6 +5,7 @@ import { ApiError } from './api-error';
 import { apiBaseUrl, apiTimeoutMs } from './base-url';
 import { takeEarlyRequest } from './early-request';
 import type { ApiPath } from './endpoints';
+import { apiTransport } from './transport';
 import { errorBodySchema } from './schemas';
 
 const DEFAULT_TIMEOUT_MS = apiTimeoutMs;
@@ -32,7 +33,7 @@ export async function apiGet<TSchema extends v.GenericSchema>(
   let response: Response;
   try {
     response = await (takeEarlyRequest(path) ??
-      fetch(`${apiBaseUrl}${path}`, {
+      apiTransport(`${apiBaseUrl}${path}`, {
         headers: { Accept: 'application/json' },
         signal: combined,
       }));

@@ -1,5 +1,6 @@
 import type React from 'react';
 import type { Attachment } from '../../lib/api/schemas';
+import { useScriptStyle } from '../server-render';
 import { attachmentDisplay, fileIcon, formatBytes, formatDownloads } from './attachment-display';
 
 type AttachmentViewProps = {
@@ -29,6 +30,8 @@ export function AttachmentView({
   onOpen,
 }: AttachmentViewProps): React.JSX.Element {
   const display = attachmentDisplay(attachment);
+  const box = display.kind === 'image' && display.width && display.height ? { aspectRatio: `${display.width} / ${display.height}` } : undefined;
+  const aspectRatio = useScriptStyle(box);
   // Never the name typed in `[attach id=N]name[/attach]`: beside a status line it would read
   // as the forum's own words about a file that may never have existed.
   const name = attachment?.name || `Attachment ${id}`;
@@ -49,8 +52,10 @@ export function AttachmentView({
             alt={name}
             width={width ?? undefined}
             height={height ?? undefined}
-            // Numbers only, from the contract: reserves the box before the image loads.
-            style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}
+            // Numbers only, from the contract: reserves the box before the image loads. The
+            // width and height attributes reserve it already in the server's HTML, where the
+            // CSP drops style attributes (see useScriptStyle).
+            style={aspectRatio}
             loading="lazy"
             decoding="async"
             // A server may send another host's address: that host learns nothing of the page.

@@ -1,6 +1,8 @@
 import type React from 'react';
 import type { ReactNode } from 'react';
 import type { AttachmentNode, BbNode, QuoteNode } from '../../lib/bbcode/ast';
+import { formatDateTime } from '../../lib/format/format';
+import { useScriptStyle, useShownZone } from '../server-render';
 import { CodeBlock } from './code-block';
 import { YoutubeFacade } from './youtube-facade';
 
@@ -15,19 +17,27 @@ export type RenderContext = {
 
 const EXTERNAL_REL = 'ugc nofollow noopener noreferrer';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function renderBbcode(nodes: readonly BbNode[], ctx: RenderContext): ReactNode[] {
   return nodes.map((node, i) => renderNode(node, i, ctx));
 }
 
+/** A span with an author's colour or font: set by script, as the CSP allows (see useScriptStyle). */
+function ScriptStyled({ className, style, children }: { className?: string; style: React.CSSProperties; children: ReactNode }) {
+  return (
+    <span className={className} style={useScriptStyle(style)}>
+      {children}
+    </span>
+  );
+}
+
 function Quote({ node, children }: { node: QuoteNode; children: ReactNode }): React.JSX.Element {
+  const zone = useShownZone();
   const date = node.date !== null ? new Date(node.date * 1000) : null;
   const when =
     date && !Number.isNaN(date.getTime()) ? (
       <>
         {' on '}
-        <time dateTime={date.toISOString()}>{dateFormat.format(date)}</time>
+        <time dateTime={date.toISOString()}>{formatDateTime(date.toISOString(), undefined, zone)}</time>
       </>
     ) : null;
   const cite = node.author ? (
@@ -76,9 +86,9 @@ function renderNode(node: BbNode, key: number, ctx: RenderContext): ReactNode {
     }
     case 'color':
       return (
-        <span key={key} className="bb-color" style={{ color: node.color }}>
+        <ScriptStyled key={key} className="bb-color" style={{ color: node.color }}>
           {kids()}
-        </span>
+        </ScriptStyled>
       );
     case 'size':
       return (
@@ -88,9 +98,9 @@ function renderNode(node: BbNode, key: number, ctx: RenderContext): ReactNode {
       );
     case 'font':
       return (
-        <span key={key} style={{ fontFamily: node.family }}>
+        <ScriptStyled key={key} style={{ fontFamily: node.family }}>
           {kids()}
-        </span>
+        </ScriptStyled>
       );
     case 'link':
       return (

@@ -8,6 +8,7 @@ import { BoardList } from '../../../ui/board-list';
 import { Breadcrumb } from '../../../ui/breadcrumb';
 import { OffForumLink, offForumTarget } from '../../../ui/off-forum-link';
 import { Pagination } from '../../../ui/pagination';
+import { useHydrated } from '../../../ui/server-render';
 import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
@@ -27,9 +28,11 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
   const pageSuffix = data.page.number > 1 ? ` (page ${data.page.number})` : '';
   // Re-render when reading positions change, here or in another tab.
   useReadPositionsVersion();
+  // Reading positions live in this browser: a server-rendered page shows them once hydrated.
+  const hydrated = useHydrated();
   // A moved-topic notice is a signpost: its one post never changes, and its link leads to
   // another topic, so it is never flagged (a flag there could never be cleared by reading).
-  const unread = new Set(topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => topic.id));
+  const unread = new Set(hydrated ? topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => topic.id) : []);
   return (
     <>
       <title>{clampText(`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`)}</title>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Post } from '../../../lib/api/schemas';
 import { lastVisitPosition, markRead } from '../../../lib/unread/read-positions';
 import { topicHref } from '../../../lib/reader-routes';
+import { useHydrated } from '../../../ui/server-render';
 
 type Options = { topicId: number; posts: readonly Post[]; page: number; perPage: number };
 
@@ -12,8 +13,12 @@ type Options = { topicId: number; posts: readonly Post[]; page: number; perPage:
  * (for the "new posts" line), or null.
  */
 export function useReadTracking({ topicId, posts, page, perPage }: Options): number | null {
-  // Captured once per page view: the line stays put while this visit reads on.
-  const [previous] = useState(() => lastVisitPosition(topicId));
+  // Captured once per page view: the line stays put while this visit reads on. Positions
+  // live in this browser, so a server-rendered page (and its hydration) starts without
+  // them and captures them right after.
+  // hydrated flips once, to true, before this visit can mark anything read (that waits for a frame).
+  const hydrated = useHydrated();
+  const previous = useMemo(() => (hydrated ? lastVisitPosition(topicId) : null), [hydrated, topicId]);
   const firstNew = previous ? posts.find((post) => post.number > previous.number)?.number ?? null : null;
 
   // `#new` (an old SMF link or an unread marker) lands on the page of the first unread post.
