@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import { contentSecurityPolicy } from '../../src/lib/security/content-security-policy';
+import type { PageName } from '../../src/lib/reader-routes';
 import type { PageMeta } from './page-meta';
 import type * as RenderEntry from './render-entry';
+import { checkViewModules, pageAssets, type Manifest } from './view-assets';
 
 type Renderer = typeof RenderEntry;
 
@@ -43,7 +45,7 @@ const securityHeaders = {
 } as const;
 
 /** The parts of index.html the page is written between. */
-type Template = { id: string; beforeHead: string; head: string; beforeRoot: string; afterRoot: string };
+type Template = { id: string; beforeHead: string; beforeRoot: string; afterRoot: string };
 
 export function splitTemplate(indexHtml: string): Template {
   const root = '<div id="root"></div>';
@@ -59,7 +61,6 @@ export function splitTemplate(indexHtml: string): Template {
   return {
     id: createHash('sha256').update(indexHtml).digest('base64url').slice(0, 16),
     beforeHead: withoutDefaults(head),
-    head: '',
     beforeRoot: withoutDefaults(indexHtml.slice(title.index + title[0].length, at)),
     afterRoot: withoutDefaults(indexHtml.slice(at + root.length)),
   };
@@ -145,8 +146,36 @@ function matchesETag(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** The build's manifest, or none (a test's bare index.html): then only index.html's files are named. */
+async function readManifest(distDir: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+}
+
 export async function createPageRenderer(options: PageRendererOptions): Promise<PageRenderer> {
-  const template = splitTemplate(await readFile(join(options.distDir, 'index.html'), 'utf8'));
+  const indexHtml = await readFile(join(options.distDir, 'index.html'), 'utf8');
+  const template = splitTemplate(indexHtml);
+  const manifest = await readManifest(options.distDir);
+  if (Object.keys(manifest).length > 0) checkViewModules(manifest);
+  const announced = new Set([...indexHtml.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? ''));
+  // Per page name, the links its document adds to index.html's: worked out once.
+  const assetLinks = new Map<PageName | null, string>();
+  const linksFor = (page: PageName | null): string => {
+    let links = assetLinks.get(page);
+    if (links === undefined) {
+      const { styles, scripts } = pageAssets(manifest, page, announced);
+      links = [
+        ...styles.map((href) => `<link rel="stylesheet" crossorigin href="${escapeHtml(href)}">`),
+        ...scripts.map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
+      ].join('\n    ');
+      assetLinks.set(page, links);
+    }
+    return links;
+  };
   const renderer: Renderer =
     typeof options.renderer === 'string' ? ((await import(pathToFileURL(join(options.renderer, 'render-entry.js')).href)) as Renderer) : options.renderer;
   renderer.useApi(options.fetchApi);
@@ -186,7 +215,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
         template.beforeHead,
         rendered.head,
         `\n    ${metaTags(rendered.meta, htmlText(title), origin)}`,
-        template.beforeRoot,
+        template.beforeRoot.replace('</head>', `  ${linksFor(rendered.view)}\n  </head>`),
         `<div id="root">`,
         rendered.html,
         `</div>\n    ${state}`,

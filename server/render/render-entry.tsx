@@ -13,11 +13,12 @@ import { Navigator, settlePage } from '../../src/app/navigation/navigator';
 import { isRouteNotFound, RouteRedirect } from '../../src/app/navigation/route-outcome';
 import { createPages } from '../../src/app/pages';
 import { isApiError } from '../../src/lib/api/api-error';
+import type { TopicResponse } from '../../src/lib/api/schemas';
 import { setApiTransport } from '../../src/lib/api/transport';
 import { setLocaleSource } from '../../src/lib/format/format';
 import { createQueryClient } from '../../src/lib/query-client';
 import { topicQueries } from '../../src/lib/api/queries';
-import { matchReaderUrl } from '../../src/lib/reader-routes';
+import { matchReaderUrl, type PageName } from '../../src/lib/reader-routes';
 import { ServerRenderContext } from '../../src/ui/server-render';
 import { errorMeta, pageMeta, type PageMeta } from './page-meta';
 
@@ -45,6 +46,8 @@ export type Rendered =
       status: number;
       /** The page the URL named; null for an address the reader has no page for. */
       state: ServerState;
+      /** The page whose view was rendered (its stylesheets go in the head); null for an address with none. */
+      view: PageName | null;
       meta: PageMeta;
       /** What React hoists to <head> (the view's <title>, preloads), for the document's head. */
       head: string;
@@ -54,6 +57,9 @@ export type Rendered =
 
 /** The elements React writes ahead of a non-document root for <head>: the title, preloads. */
 const HOISTED = /^(?:<title>[^<]*<\/title>|<(?:link|meta)\b[^>]*>)*/;
+
+/** How many pages of a topic the print view's HTML holds: 300 posts. */
+const SERVER_PRINT_PAGES = 20;
 
 const requestLocale = new AsyncLocalStorage<string>();
 setLocaleSource(() => requestLocale.getStore());
@@ -85,6 +91,14 @@ export async function renderPage({ url, locale, now }: RenderRequest): Promise<R
     if (settled instanceof RouteRedirect) return { kind: 'redirect', to: settled.to, status: 302 };
     const history = createMemoryHistory({ initialEntries: [`${url.pathname}${url.search}`] });
     const navigator = new Navigator(history, pages, settled);
+    // The print view shows every page: its first ones come with the HTML (for a reader
+    // without JavaScript), and the browser loads the rest. Bounded, for the HTML's size.
+    const printed = 'page' in match && match.page.name === 'print' ? match.page : null;
+    if (settled.status === 'ready' && printed) {
+      const first = queryClient.getQueryData<TopicResponse>(topicQueries.page(printed.topicId, 1).queryKey);
+      const last = Math.min(first?.page.totalPages ?? 1, SERVER_PRINT_PAGES);
+      await Promise.all(Array.from({ length: last - 1 }, (_, i) => queryClient.prefetchQuery(topicQueries.page(printed.topicId, i + 2))));
+    }
     const state: ServerState = { now, locale, queries: dehydrate(queryClient) };
     const status = settled.status === 'failed' ? statusOf(settled.error) : 200;
     const page = 'page' in match ? match.page : null;
@@ -108,6 +122,6 @@ export async function renderPage({ url, locale, now }: RenderRequest): Promise<R
     );
     const rendered = await new Response(prelude).text();
     const hoisted = HOISTED.exec(rendered)?.[0] ?? '';
-    return { kind: 'page', status, state, meta, head: hoisted, html: rendered.slice(hoisted.length) };
+    return { kind: 'page', status, state, view: page?.name ?? null, meta, head: hoisted, html: rendered.slice(hoisted.length) };
   });
 }

@@ -1,5 +1,5 @@
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { UNSAFE_createBrowserHistory as createBrowserHistory } from 'react-router-dom';
 import { setLocaleSource } from '../lib/format/format';
@@ -46,6 +46,7 @@ export async function start(root: HTMLElement): Promise<void> {
         <StrictMode>
           <ServerRenderContext value={{ now: server.now }}>
             <App queryClient={queryClient} navigator={new Navigator(history, pages, landed)} />
+            <HydrationMark />
           </ServerRenderContext>
         </StrictMode>,
       );
@@ -61,6 +62,14 @@ export async function start(root: HTMLElement): Promise<void> {
   }
   // Saved copies for offline reading: their code loads when the browser is idle.
   schedulePersistence(queryClient);
+}
+
+/** Says on <html> that the server's page is live (hydrated): for styles that only apply before, and for tests. */
+function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.rendered = 'hydrated';
+  }, []);
+  return null;
 }
 
 function renderFresh(root: HTMLElement, queryClient: ReturnType<typeof createQueryClient>, navigator: Navigator): void {

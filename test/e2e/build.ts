@@ -15,11 +15,14 @@ const root = resolve(import.meta.dirname, '../..');
  */
 export const FAULT_BUILD_TIMEOUT_MS = 3000;
 
-type Build = { what: string; outDir: string; args: string[]; env?: Record<string, string> };
+/** `marker`: the file that says the build is there (index.html unless named). */
+type Build = { what: string; outDir: string; args: string[]; env?: Record<string, string>; marker?: string };
 
 export const BUILDS: readonly Build[] = [
   { what: 'the offline demo', outDir: 'dist-demo', args: ['--mode', 'demo'] },
   { what: 'the production build', outDir: 'dist', args: [] },
+  // `npm run server`'s renderer, which renders pages into the production build's index.html.
+  { what: 'the server renderer', outDir: 'dist-ssr', args: ['--ssr'], marker: 'render-entry.js' },
   {
     what: 'the fault tests’ build',
     outDir: 'dist-faults',
@@ -47,7 +50,7 @@ export function buildAll(): void {
 
 /** Throws, saying what to run, when a build the tests need is missing. */
 export function checkBuilt(): void {
-  const missing = BUILDS.filter((build) => !existsSync(resolve(builtDir(build.outDir), 'index.html')));
+  const missing = BUILDS.filter((build) => !existsSync(resolve(builtDir(build.outDir), build.marker ?? 'index.html')));
   if (missing.length > 0) {
     throw new Error(
       `LECTERN_E2E_SKIP_BUILD=1, but ${missing.map((build) => `${build.what} (${build.outDir}/)`).join(', ')} is not built: run \`npm run build:test\` first.`,

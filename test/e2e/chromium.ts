@@ -76,8 +76,8 @@ export function nextFrames(page: Page): Promise<unknown> {
 
 /**
  * Waits, instead of sleeping, until the page has finished what it started loading from
- * its own origin: every such image has arrived or failed (lazy ones it has not asked for
- * yet do not count, nor do other hosts', which a closed test network may never answer),
+ * its own origin: every such image has arrived or failed (lazy ones below the screen do
+ * not count, nor do other hosts', which a closed test network may never answer),
  * and two frames have passed since, for the events those loads queue (error and load
  * handlers, CSP violation reports) and the layout they change.
  */
@@ -86,7 +86,15 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
     .poll(
       () =>
         page.evaluate(() =>
-          Array.from(document.images).every((img) => img.complete || img.currentSrc === '' || new URL(img.currentSrc).origin !== window.location.origin),
+          Array.from(document.images).every(
+            (img) =>
+              img.complete ||
+              img.currentSrc === '' ||
+              new URL(img.currentSrc).origin !== window.location.origin ||
+              // A lazy image below the screen is not asked for until it comes near (in a
+              // server-rendered page its address is already known, so currentSrc is set).
+              (img.loading === 'lazy' && img.getBoundingClientRect().top > window.innerHeight),
+          ),
         ),
       // As long as Playwright's own waits: the demo's images come through its service
       // worker, which a loaded machine can keep waiting for seconds.

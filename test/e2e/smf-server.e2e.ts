@@ -1,47 +1,14 @@
 // `npm run server` as a forum owner runs it, in Chromium: the real process (server/main.ts)
 // with no database configured, so it serves the demo forum from its embedded PostgreSQL
 // through the SMF SQL path, plus the production build, the files and the CSP.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage } from './chromium';
+import { lecternServerForThisFile } from './lectern-server';
 
-const root = resolve(import.meta.dirname, '../..');
 const browser = chromiumForThisFile();
-
-let child: ChildProcess | undefined;
-let base = '';
-
-beforeAll(async () => {
-  const started = spawn(resolve(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', SMF_SETTINGS: '', LECTERN_DIST: resolve(root, 'dist') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = started;
-  let output = '';
-  base = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`npm run server did not start in 150 s:\n${output}`)), 150_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /lectern: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    };
-    started.stdout.on('data', read);
-    started.stderr.on('data', read);
-    started.once('exit', (code) => fail(new Error(`npm run server exited (${String(code)}):\n${output}`)));
-  });
-}, 180_000);
-
-afterAll(() => {
-  child?.kill('SIGTERM');
-});
+const server = lecternServerForThisFile();
 
 describe('npm run server, with no database, serving the demo forum', () => {
   it('reads the index, a board and a topic with its image, under the CSP, with no serious axe violations', async () => {
@@ -50,7 +17,7 @@ describe('npm run server, with no database, serving the demo forum', () => {
     page.on('console', (message) => {
       if (/Content.Security.Policy|Refused to/i.test(message.text())) refused.push(message.text());
     });
-    const response = await page.goto(`${base}/`);
+    const response = await page.goto(`${server()}/`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bosman Business World');
     expect(await seriousViolations(page)).toEqual([]);
@@ -69,24 +36,24 @@ describe('npm run server, with no database, serving the demo forum', () => {
     await context.close();
   });
 
-  it('opens a deep link straight from the address bar (the SPA fallback), on the page asked for', async () => {
+  it('opens a deep link straight from the address bar, rendered by the server, on the page asked for', async () => {
     const { context, page, errors } = await openPage(browser());
-    const response = await page.goto(`${base}/topic/${String(MULTI_PAGE_TOPIC_ID)}?page=3`);
+    const response = await page.goto(`${server()}/topic/${String(MULTI_PAGE_TOPIC_ID)}?page=3`);
     expect(response?.status()).toBe(200);
-    expect(response?.headers()['cache-control']).toBe('no-cache');
+    expect(response?.headers()['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
     await expect.poll(() => page.locator('article .post-number').first().textContent()).toBe('#31');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('caches hashed assets for a year and compresses them', async () => {
-    const html = await (await fetch(`${base}/`)).text();
+    const html = await (await fetch(`${server()}/`)).text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
-    const response = await fetch(`${base}${asset ?? ''}`, { headers: { 'Accept-Encoding': 'br' } });
+    const response = await fetch(`${server()}${asset ?? ''}`, { headers: { 'Accept-Encoding': 'br' } });
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-encoding')).toBe('br');
-    const api = await fetch(`${base}/api/topics/${String(SEED_TOPIC_ID)}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const api = await fetch(`${server()}/api/topics/${String(SEED_TOPIC_ID)}`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(api.headers.get('content-encoding')).toBe('gzip');
   });
 });

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { topicQueries } from '../../../lib/api/queries';
 import type { TopicResponse } from '../../../lib/api/schemas';
 import { concurrencyFor, loadPages, type PageOutcome } from '../../../lib/topic-pages/load-pages';
 import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
@@ -38,9 +39,17 @@ type Round = { pages: readonly number[] };
 
 type State = { slots: PageSlot[]; round: Round };
 
-function initialState(first: TopicResponse): State {
+/**
+ * Page 1, and the pages already in the cache: the server renderer puts the first pages
+ * there (so a reader without JavaScript gets them, and hydration starts from the same
+ * slots), and so does reading them before.
+ */
+function initialState(first: TopicResponse, cached: (page: number) => TopicResponse | undefined): State {
   const total = Math.min(Math.max(1, first.page.totalPages), MAX_PRINT_PAGES);
-  const slots: PageSlot[] = Array.from({ length: total }, (_, i) => (i === 0 ? { status: 'loaded', data: first } : { status: 'pending' }));
+  const slots: PageSlot[] = Array.from({ length: total }, (_, i) => {
+    const data = i === 0 ? first : cached(i + 1);
+    return data ? { status: 'loaded', data } : { status: 'pending' };
+  });
   return { slots, round: { pages: Array.from({ length: total - 1 }, (_, i) => i + 2) } };
 }
 
@@ -53,7 +62,9 @@ function initialState(first: TopicResponse): State {
  */
 export function usePrintPages(topicId: number, first: TopicResponse, active: boolean): PrintPages {
   const queryClient = useQueryClient();
-  const [state, setState] = useState(() => initialState(first));
+  const [state, setState] = useState(() =>
+    initialState(first, (page) => queryClient.getQueryData<TopicResponse>(topicQueries.page(topicId, page).queryKey)),
+  );
   const { slots, round } = state;
   const total = slots.length;
   // What is on screen, for the loading effect to read without restarting on every page:
