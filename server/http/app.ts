@@ -37,11 +37,17 @@ function errorJson(status: number, code: string, message: string, headers: Recor
   });
 }
 
+/**
+ * Every answer is what any guest sees, so a CDN may share it: for half a minute, and a
+ * stale one for five while it fetches afresh. Browsers revalidate each time (max-age=0).
+ */
+const API_CACHE = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300';
+
 /** JSON with a strong ETag, so a reader revalidating an unchanged page gets a 304. */
 function jsonResponse(c: Context, value: unknown): Response {
   const body = JSON.stringify(value);
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: etag };
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': API_CACHE, ETag: etag };
   const match = c.req.header('if-none-match');
   if (match && match.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers });

@@ -97,7 +97,9 @@ describe.each(DIALECTS)('server-rendered pages on %s', (kind) => {
     expect(html).toContain('<html lang="en" data-rendered="server">');
     expect(html).toMatch(/<title>[^<]*· Bosman Business World<\/title>/);
     expect(html).not.toContain('<title>Lectern</title>');
-    expect(html).not.toContain('<noscript>');
+    // The page reads without JavaScript: no "needs JavaScript" notice, only the stylesheet for that case.
+    expect(html).not.toContain('needs JavaScript');
+    expect(html).toContain('<noscript><link rel="stylesheet" href="/no-script.css"></noscript>');
     for (const post of topic.posts) expect(html).toContain(`id="msg${post.id}"`);
     const state = stateOf(html);
     expect(state.now).toBe(NOW);
@@ -227,6 +229,10 @@ describe.each(DIALECTS)('server-rendered pages on %s', (kind) => {
     const again = await app.request(`/topic/${SEED_TOPIC_ID}`, { headers: { 'If-None-Match': etag ?? '' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    const apiAnswer = await app.request(`/api/topics/${SEED_TOPIC_ID}`);
+    expect(apiAnswer.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    const apiAgain = await app.request(`/api/topics/${SEED_TOPIC_ID}`, { headers: { 'If-None-Match': apiAnswer.headers.get('etag') ?? '' } });
+    expect(apiAgain.status).toBe(304);
     // Another language is another page (its dates and numbers), with its own validator.
     const german = await get(`/topic/${SEED_TOPIC_ID}`, { 'Accept-Language': 'de-DE,de;q=0.9' });
     expect(stateOf(german.html).locale).toBe('de-DE');

@@ -36,6 +36,9 @@ export type PageRendererOptions = {
 
 const MINUTE = 60_000;
 
+/** Without JavaScript, the controls that need it step aside (public/no-script.css). */
+const NO_SCRIPT = '<noscript><link rel="stylesheet" href="/no-script.css"></noscript>';
+
 /** Short for HTML: a CDN may serve it a minute, and a stale copy while it fetches a fresh one. */
 const PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
 const MISSING_CACHE = 'public, max-age=0, s-maxage=60';
@@ -215,7 +218,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
         template.beforeHead,
         rendered.head,
         `\n    ${metaTags(rendered.meta, htmlText(title), origin)}`,
-        template.beforeRoot.replace('</head>', `  ${linksFor(rendered.view)}\n  </head>`),
+        template.beforeRoot.replace('</head>', `  ${linksFor(rendered.view)}\n    ${NO_SCRIPT}\n  </head>`),
         `<div id="root">`,
         rendered.html,
         `</div>\n    ${state}`,

@@ -135,8 +135,8 @@ describe('the forum without JavaScript', () => {
     await context.close();
   });
 
-  it('searches through the plain GET form', async () => {
-    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  it.each([1280, 375])('searches through the plain GET form, %i px wide', async (width) => {
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server()}/topic/${SEED_TOPIC_ID}`);
     await page.getByRole('searchbox', { name: 'Search the forum' }).fill('pricing');
