@@ -45,7 +45,7 @@ export function ThemeSwitch() {
   };
 
   return (
-    <div className="theme-switch">
+    <div className="theme-switch needs-script">
       <label htmlFor={id} className="visually-hidden">
         Theme
       </label>

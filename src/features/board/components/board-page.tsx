@@ -101,7 +101,7 @@ function RedirectNotice({ redirectUrl }: { redirectUrl: string }) {
 function MarkAllRead({ boardId, topics }: { boardId: number; topics: readonly TopicSummary[] }) {
   const [done, setDone] = useState(false);
   return (
-    <span className="mark-read">
+    <span className="mark-read needs-script">
       <button
         type="button"
         className="button button-small"

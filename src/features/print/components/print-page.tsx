@@ -71,7 +71,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
           <Link to={topicHref(topic.id)} className="print-back">
             <span aria-hidden="true">← </span>Back to the topic
           </Link>
-          <fieldset className="print-images">
+          <fieldset className="print-images needs-script">
             <legend>Images</legend>
             <label>
               <input type="radio" name="print-images" checked={withImages} onChange={() => setImages(true)} /> With images
@@ -82,7 +82,7 @@ export function PrintPage({ topicId, leaving }: { topicId: number; leaving: bool
           </fieldset>
           <button
             type="button"
-            className="button button-primary print-button"
+            className="button button-primary print-button needs-script"
             // Lazy images far down the page need no help: Chromium loads them for printing
             // (checked on the 10,000-post topic, whose PDF has every image).
             onClick={() => window.print()}

@@ -9,7 +9,7 @@ let panelWanted = false;
 function SaveButton({ onClick }: { onClick?: () => void }) {
   return (
     // While the panel loads, the same button stands in its place (aria-disabled keeps the focus).
-    <button type="button" className="button button-small" onClick={onClick} aria-disabled={onClick ? undefined : true}>
+    <button type="button" className="button button-small needs-script" onClick={onClick} aria-disabled={onClick ? undefined : true}>
       <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24">
         <path fill="currentColor" d="M11 3h2v9.6l3.3-3.3 1.4 1.4L12 16.4l-5.7-5.7 1.4-1.4 3.3 3.3V3ZM4 18h16v2H4v-2Z" />
       </svg>
