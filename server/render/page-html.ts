@@ -166,15 +166,16 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
   if (Object.keys(manifest).length > 0) checkViewModules(manifest);
   const announced = new Set([...indexHtml.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? ''));
   // Per page name, the links its document adds to index.html's: worked out once.
-  const assetLinks = new Map<PageName | null, string>();
-  const linksFor = (page: PageName | null): string => {
+  const assetLinks = new Map<PageName | null, { head: string; end: string }>();
+  const stylesheet = (href: string) => `<link rel="stylesheet" crossorigin href="${escapeHtml(href)}">`;
+  const linksFor = (page: PageName | null): { head: string; end: string } => {
     let links = assetLinks.get(page);
     if (links === undefined) {
-      const { styles, scripts } = pageAssets(manifest, page, announced);
-      links = [
-        ...styles.map((href) => `<link rel="stylesheet" crossorigin href="${escapeHtml(href)}">`),
-        ...scripts.map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`),
-      ].join('\n    ');
+      const { styles, lateStyles, scripts } = pageAssets(manifest, page, announced);
+      links = {
+        head: [...styles.map(stylesheet), ...scripts.map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`)].join('\n    '),
+        end: lateStyles.map(stylesheet).join(''),
+      };
       assetLinks.set(page, links);
     }
     return links;
@@ -213,15 +214,16 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
         headers.ETag = etag;
         if (matchesETag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
       }
+      const links = linksFor(rendered.view);
       const state = `<script type="application/json" id="lectern-state">${scriptJson(rendered.state)}</script>`;
       const parts = [
         template.beforeHead,
         rendered.head,
         `\n    ${metaTags(rendered.meta, htmlText(title), origin)}`,
-        template.beforeRoot.replace('</head>', `  ${linksFor(rendered.view)}\n    ${NO_SCRIPT}\n  </head>`),
+        template.beforeRoot.replace('</head>', `  ${links.head}\n    ${NO_SCRIPT}\n  </head>`),
         `<div id="root">`,
         rendered.html,
-        `</div>\n    ${state}`,
+        `</div>\n    ${state}${links.end}`,
         template.afterRoot,
       ];
       if (c.req.method === 'HEAD') return new Response(null, { status: rendered.status, headers });

@@ -12,6 +12,7 @@ import { App } from '../../src/app/app';
 import { Navigator, settlePage } from '../../src/app/navigation/navigator';
 import { isRouteNotFound, RouteRedirect } from '../../src/app/navigation/route-outcome';
 import { createPages } from '../../src/app/pages';
+import { ServerRendered } from '../../src/app/server-rendered';
 import { isApiError } from '../../src/lib/api/api-error';
 import type { TopicResponse } from '../../src/lib/api/schemas';
 import { setApiTransport } from '../../src/lib/api/transport';
@@ -19,7 +20,6 @@ import { setLocaleSource } from '../../src/lib/format/format';
 import { createQueryClient } from '../../src/lib/query-client';
 import { topicQueries } from '../../src/lib/api/queries';
 import { matchReaderUrl, type PageName } from '../../src/lib/reader-routes';
-import { ServerRenderContext } from '../../src/ui/server-render';
 import { errorMeta, pageMeta, type PageMeta } from './page-meta';
 
 /** What the browser needs to hydrate the server's HTML: the same data, clock and locale. */
@@ -114,9 +114,9 @@ export async function renderPage({ url, locale, now }: RenderRequest): Promise<R
     // the same swap, the same inline script.
     const { prelude } = await prerender(
       <StrictMode>
-        <ServerRenderContext value={{ now }}>
+        <ServerRendered now={now}>
           <App queryClient={queryClient} navigator={navigator} />
-        </ServerRenderContext>
+        </ServerRendered>
       </StrictMode>,
       { progressiveChunkSize: Number.POSITIVE_INFINITY, onError: (error) => console.error('[lectern] server render', error) },
     );

@@ -22,36 +22,45 @@ export const VIEW_MODULES = {
   search: 'src/app/routes/search-route-view.tsx',
 } as const satisfies { readonly [N in PageName]: string | null };
 
-export type PageAssets = { styles: string[]; scripts: string[] };
-
-/** The chunk a module was built into: its own entry, or the app chunk that holds it. */
-function chunkKeyOf(manifest: Manifest, module: string, appChunks: readonly string[]): string[] {
-  return manifest[module] ? [module] : [...appChunks];
-}
+/**
+ * `styles`: what the page's first paint needs (its view's own and what the view imports),
+ * for the head. `lateStyles`: the lazy parts' (the topic's footer, error pages' trail, a
+ * lightbox), for the end of the body, where they block nothing above them: what the
+ * server rendered of those is at the bottom of the page, and the rest only shows later.
+ * `scripts`: the view's chunk, to preload.
+ */
+export type PageAssets = { styles: string[]; lateStyles: string[]; scripts: string[] };
 
 /**
- * What `page` needs that index.html does not name (`announced`: the files it names):
- * the CSS of its view and of everything the view may load lazily, and its view's script.
+ * What `page` needs that index.html does not name (`announced`: the files it names).
  */
 export function pageAssets(manifest: Manifest, page: PageName | null, announced: ReadonlySet<string>): PageAssets {
   const appChunks = Object.keys(manifest).filter((key) => announced.has(`/${manifest[key]?.file ?? ''}`));
   const module = page ? VIEW_MODULES[page] : null;
-  const roots = module ? chunkKeyOf(manifest, module, appChunks) : appChunks;
   const styles = new Set<string>();
+  const lateStyles = new Set<string>();
   const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
+  // The other pages' views are the entry's lazy imports too: never this page's.
+  const views: ReadonlyArray<string | null> = Object.values(VIEW_MODULES);
+  const otherViews = new Set(views.filter((view): view is string => view !== null && view !== module));
+  const visit = (key: string, lazy: boolean) => {
+    if (otherViews.has(key)) return;
+    const mark = `${lazy ? 'lazy' : 'now'} ${key}`;
+    if (seen.has(mark)) return;
+    seen.add(mark);
     const chunk = manifest[key];
     if (!chunk) return;
-    for (const css of chunk.css ?? []) if (!announced.has(`/${css}`)) styles.add(`/${css}`);
-    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+    for (const css of chunk.css ?? []) if (!announced.has(`/${css}`)) (lazy ? lateStyles : styles).add(`/${css}`);
+    for (const next of chunk.imports ?? []) visit(next, lazy);
+    for (const next of chunk.dynamicImports ?? []) visit(next, true);
   };
-  // Lazy parts of the app chunk render on every page (the footer's board list, keyboard help).
-  for (const root of [...roots, ...appChunks]) visit(root);
+  // A view the build merged into the app chunk is covered by the app chunk's own.
+  if (module && manifest[module]) visit(module, false);
+  for (const key of appChunks) visit(key, false);
+  for (const css of styles) lateStyles.delete(css);
   const own = module ? manifest[module] : undefined;
   const scripts = own && !announced.has(`/${own.file}`) ? [`/${own.file}`] : [];
-  return { styles: [...styles], scripts };
+  return { styles: [...styles], lateStyles: [...lateStyles], scripts };
 }
 
 /** Throws, naming it, when a view module is not in the build (renamed, or merged away unexpectedly). */

@@ -193,27 +193,41 @@ export async function loadForumStructure(db: Kysely<SmfDatabase>): Promise<Forum
   };
 }
 
+/** How long past its time-to-live a structure may still answer while a fresh one loads. */
+const STALE_STRUCTURE_MS = 5 * 60_000;
+
 /**
- * Keeps the structure for `ttlMs`. Concurrent requests share one load; a failed
- * load is not cached, so the next request tries the database again.
+ * Keeps the structure for `ttlMs`. After that, for up to `staleMs` more, a request gets
+ * the kept structure at once while a fresh one loads behind it (a page must not wait for
+ * the forum's settings, boards and permissions to reload: that cost the first reader after
+ * each quiet spell tens of milliseconds). Past that, requests wait for the load. Concurrent
+ * requests share one load; a failed load is not cached, so a later request tries again.
  */
 export function cachedStructure(
   load: () => Promise<ForumStructure>,
   ttlMs: number,
   now: () => number = Date.now,
+  staleMs = STALE_STRUCTURE_MS,
 ): () => Promise<ForumStructure> {
   let value: { at: number; structure: ForumStructure } | undefined;
   let pending: Promise<ForumStructure> | undefined;
-  return () => {
-    if (value && now() - value.at < ttlMs) return Promise.resolve(value.structure);
-    pending ??= load()
+  const reload = (): Promise<ForumStructure> =>
+    (pending ??= load()
       .then((structure) => {
         value = { at: now(), structure };
         return structure;
       })
       .finally(() => {
         pending = undefined;
-      });
-    return pending;
+      }));
+  return () => {
+    const age = value ? now() - value.at : Number.POSITIVE_INFINITY;
+    if (value && age < ttlMs) return Promise.resolve(value.structure);
+    if (value && age < ttlMs + staleMs) {
+      // Failures of the background load are the next request's to meet.
+      reload().catch(() => undefined);
+      return Promise.resolve(value.structure);
+    }
+    return reload();
   };
 }

@@ -1,15 +1,15 @@
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode, useEffect } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { UNSAFE_createBrowserHistory as createBrowserHistory } from 'react-router-dom';
 import { setLocaleSource } from '../lib/format/format';
 import { createQueryClient } from '../lib/query-client';
 import { schedulePersistence } from '../lib/saved-copies/saved-copies';
-import { ServerRenderContext } from '../ui/server-render';
 import { App } from './app';
-import { Navigator, settlePage } from './navigation/navigator';
+import { Navigator, settlePage, type PageState } from './navigation/navigator';
 import { RouteRedirect } from './navigation/route-outcome';
 import { createPages } from './pages';
+import { ServerRendered } from './server-rendered';
 import { readServerState } from './server-state';
 
 // Dev and demo builds answer /api from the mock forum in a service worker. The
@@ -26,13 +26,16 @@ async function startMockForum(): Promise<void> {
   }
 }
 
-export async function start(root: HTMLElement): Promise<void> {
+/** Starts the app in `root`, hydrating the server's page there if it has one; returns React's root. */
+export async function start(root: HTMLElement): Promise<Root> {
   await startMockForum();
   // Made once, outside React, so StrictMode cannot make two.
   const queryClient = createQueryClient();
   const history = createBrowserHistory({ v5Compat: true });
   const pages = createPages(queryClient);
   const server = readServerState();
+  // A failed server page's state, settled already: shown as it is, afresh.
+  let failed: PageState | undefined;
   if (server) {
     // The server's HTML is on screen: take over with the same data, clock and locale, so
     // the first render matches it, element for element. The loader finds its data in the
@@ -41,42 +44,35 @@ export async function start(root: HTMLElement): Promise<void> {
     setLocaleSource(() => server.locale);
     const landed = await settlePage(pages, history.location);
     if (!(landed instanceof RouteRedirect) && landed.status === 'ready') {
-      hydrateRoot(
+      const hydrated = hydrateRoot(
         root,
         <StrictMode>
-          <ServerRenderContext value={{ now: server.now }}>
+          <ServerRendered now={server.now}>
             <App queryClient={queryClient} navigator={new Navigator(history, pages, landed)} />
-            <HydrationMark />
-          </ServerRenderContext>
+          </ServerRendered>
         </StrictMode>,
       );
       schedulePersistence(queryClient);
-      return;
+      return hydrated;
     }
     // An error page (or a redirect the server would have sent): render afresh over it.
     if (landed instanceof RouteRedirect) history.replace(landed.to);
-    renderFresh(root, queryClient, new Navigator(history, pages, landed instanceof RouteRedirect ? undefined : landed));
-  } else {
-    // The navigator starts this URL's loader at once, before React's first render.
-    renderFresh(root, queryClient, new Navigator(history, pages));
+    else failed = landed;
   }
+  // Otherwise the navigator starts this URL's loader at once, before React's first render.
+  const fresh = renderFresh(root, queryClient, new Navigator(history, pages, failed));
   // Saved copies for offline reading: their code loads when the browser is idle.
   schedulePersistence(queryClient);
+  return fresh;
 }
 
-/** Says on <html> that the server's page is live (hydrated): for styles that only apply before, and for tests. */
-function HydrationMark() {
-  useEffect(() => {
-    document.documentElement.dataset.rendered = 'hydrated';
-  }, []);
-  return null;
-}
-
-function renderFresh(root: HTMLElement, queryClient: ReturnType<typeof createQueryClient>, navigator: Navigator): void {
+function renderFresh(root: HTMLElement, queryClient: ReturnType<typeof createQueryClient>, navigator: Navigator): Root {
   root.replaceChildren();
-  createRoot(root).render(
+  const fresh = createRoot(root);
+  fresh.render(
     <StrictMode>
       <App queryClient={queryClient} navigator={navigator} />
     </StrictMode>,
   );
+  return fresh;
 }
