@@ -10,8 +10,11 @@ import { builtDir } from './build';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** The server's base URL (http://127.0.0.1:PORT), for use inside the file's tests. */
-export function lecternServerForThisFile(env: Record<string, string> = {}): () => string {
+/**
+ * The server's base URL (http://127.0.0.1:PORT), for use inside the file's tests. `env`
+ * adds settings, read when the server starts (after the hooks registered before this one).
+ */
+export function lecternServerForThisFile(env: () => Record<string, string> = () => ({})): () => string {
   let child: ChildProcess | undefined;
   let base = '';
   beforeAll(async () => {
@@ -27,7 +30,7 @@ export function lecternServerForThisFile(env: Record<string, string> = {}): () =
         NODE_ENV: 'production',
         LECTERN_DIST: builtDir('dist'),
         LECTERN_SSR_DIST: builtDir('dist-ssr'),
-        ...env,
+        ...env(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
