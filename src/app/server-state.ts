@@ -13,21 +13,15 @@ export function isServerRendered(): boolean {
   return document.documentElement.dataset.rendered === 'server';
 }
 
-function isServerState(value: unknown): value is ServerState {
-  if (typeof value !== 'object' || value === null) return false;
-  const state = value as Partial<ServerState>;
-  return typeof state.now === 'number' && typeof state.locale === 'string' && typeof state.queries === 'object' && state.queries !== null;
-}
-
-/** The page's server state, once its block is parsed; null when it is missing or unreadable (the app then renders afresh). */
+/**
+ * The page's server state, once its block is parsed; null when it is missing or not what
+ * the server writes (the app then renders afresh, fetching what it needs).
+ */
 export function readServerState(): ServerState | null {
-  const block = document.getElementById('lectern-state');
-  if (!block?.textContent) return null;
   try {
-    const value: unknown = JSON.parse(block.textContent);
-    return isServerState(value) ? value : null;
-  } catch (error) {
-    console.error('[lectern] the page\'s server state is unreadable; rendering afresh', error);
+    const state = JSON.parse(document.getElementById('lectern-state')?.textContent ?? 'null') as Partial<ServerState> | null;
+    return typeof state?.now === 'number' && typeof state.locale === 'string' && Array.isArray(state.queries?.queries) ? (state as ServerState) : null;
+  } catch {
     return null;
   }
 }
