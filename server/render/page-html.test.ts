@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, RESTRICTED_BOARD_ID, SEED_TOPIC_ID, SHOWCASE_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import type { TopicResponse } from '../../src/lib/api/schemas';
@@ -58,6 +58,33 @@ describe('scriptJson', () => {
     const text = scriptJson(value);
     expect(text).not.toMatch(/<|>/);
     expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('a server-rendered page when the forum cannot answer', () => {
+  it('is a 503 with the error page, cached by no one', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'lectern-ssr-'));
+    try {
+      await writeFile(join(dist, 'index.html'), TEMPLATE);
+      const unavailable = () =>
+        Promise.resolve(
+          new Response(JSON.stringify({ error: { code: 'unavailable', message: "The forum's database cannot be reached right now." } }), {
+            status: 503,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+        );
+      const pages = await createPageRenderer({ distDir: dist, renderer, fetchApi: unavailable, publicOrigin: ORIGIN });
+      const app = new Hono();
+      app.get('*', (c) => pages.respond(c));
+      const response = await app.request(`/topic/${SEED_TOPIC_ID}`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const html = await response.text();
+      expect(html).toContain('The forum is having trouble');
+      expect(html).toContain('<meta name="robots" content="noindex">');
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
 
