@@ -182,7 +182,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
   };
   const renderer: Renderer =
     typeof options.renderer === 'string' ? ((await import(pathToFileURL(join(options.renderer, 'render-entry.js')).href)) as Renderer) : options.renderer;
-  renderer.useApi(options.fetchApi);
+  renderer.answerApiWith(options.fetchApi);
   const clock = options.now ?? Date.now;
 
   return {

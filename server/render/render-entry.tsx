@@ -64,8 +64,11 @@ const SERVER_PRINT_PAGES = 20;
 const requestLocale = new AsyncLocalStorage<string>();
 setLocaleSource(() => requestLocale.getStore());
 
-/** Where the reader's API requests go on the server: the server's own routes, in-process. */
-export function useApi(fetchApi: (request: Request) => Promise<Response>): void {
+/**
+ * Where the reader's API requests go on the server: the server's own routes, in-process.
+ * One for the whole process (the transport is the client module's): a server has one API.
+ */
+export function answerApiWith(fetchApi: (request: Request) => Promise<Response>): void {
   setApiTransport((url, init) => fetchApi(new Request(new URL(url, 'http://lectern.internal'), init)));
 }
 
