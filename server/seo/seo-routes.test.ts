@@ -2,12 +2,6 @@
 // sitemap index and its pages, checked against what the API lets a guest read (every
 // board and topic a guest can open appears once, nothing else does), against the seed's
 // times, against the sitemaps.org schemas (xmllint), and as HTTP (ETags, 404s, escaping).
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, REDIRECT_BOARD_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
@@ -18,36 +12,11 @@ import type { DemoSeed } from '../seed/demo-forum';
 import { DIALECTS } from '../test/databases';
 import { seededSuite } from '../test/seeded-forum';
 import { seoRoutes } from './seo-routes';
+import { SITEINDEX_XSD, SITEMAP_XSD, validate } from './sitemap-schema';
 import { xmlEscape } from './sitemap-xml';
 
 const ORIGIN = 'https://forum.example';
-const SITEMAP_XSD = fileURLToPath(new URL('./xsd/sitemap.xsd', import.meta.url));
-const SITEINDEX_XSD = fileURLToPath(new URL('./xsd/siteindex.xsd', import.meta.url));
 const PRIVATE_COLUMNS = /email_address|poster_email|member_ip|poster_ip|passwd|password_salt|secret_answer|secret_question|tfa_secret|validation_code/i;
-
-/**
- * Validates documents against an XSD with Debian's xmllint (libxml2-utils), offline. A
- * missing xmllint fails the test on purpose: an unvalidated sitemap is not a pass.
- */
-async function validate(xsd: string, documents: readonly string[]): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'lectern-sitemaps-'));
-  try {
-    const files = await Promise.all(
-      documents.map(async (doc, i) => {
-        const file = join(dir, `doc-${String(i)}.xml`);
-        await writeFile(file, doc);
-        return file;
-      }),
-    );
-    await promisify(execFile)('xmllint', ['--noout', '--nonet', '--schema', xsd, ...files]).catch((error: unknown) => {
-      const { code, stderr } = error as { code?: unknown; stderr?: unknown };
-      if (code === 'ENOENT') throw new Error('xmllint is not installed: apt-get install -y libxml2-utils');
-      throw new Error(`xmllint rejected a document:\n${String(stderr)}`);
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 interface Entry {
   loc: string;

@@ -18,6 +18,7 @@ import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { FORUM_NAME } from '../../mocks/db/structure';
 import { startMariaDb, type DbServer } from '../../server/test/db-servers';
 import { seedDemoForum, type SeededForum } from '../../server/test/seeded-forum';
+import { SITEINDEX_XSD, SITEMAP_XSD, validate } from '../../server/seo/sitemap-schema';
 import { createTestDatabase, type TestDatabase } from '../../server/test/test-database';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage, settled } from './chromium';
@@ -123,6 +124,35 @@ function serverRenderingOf(name: string, server: () => string): void {
       expect(page.url()).toBe(`${server()}/topic/${MULTI_PAGE_TOPIC_ID}?page=2`);
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
       expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('describes a topic in JSON-LD, and serves robots.txt and sitemaps that validate against their schemas', async () => {
+      const { context, page } = await openPage(browser());
+      await page.goto(`${server()}/topic/${MULTI_PAGE_TOPIC_ID}`);
+      const posting = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+      expect(posting['@type']).toBe('DiscussionForumPosting');
+      expect(posting.headline).toBe(await page.getByRole('heading', { level: 1 }).textContent());
+      expect(posting.url).toBe(`${server()}/topic/${MULTI_PAGE_TOPIC_ID}`);
+      expect((posting.comment as unknown[]).length).toBe(14);
+
+      expect(await (await page.request.get(`${server()}/robots.txt`)).text()).toContain(`Sitemap: ${server()}/sitemap.xml`);
+      const index = await (await page.request.get(`${server()}/sitemap.xml`)).text();
+      const pages = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
+      expect(pages.length).toBeGreaterThan(1);
+      const sitemaps = await Promise.all(pages.map(async (url) => (await page.request.get(url)).text()));
+      await validate(SITEINDEX_XSD, [index]);
+      await validate(SITEMAP_XSD, sitemaps);
+      expect(sitemaps.join('\n')).toContain(`<loc>${server()}/topic/${SEED_TOPIC_ID}</loc>`);
+      await context.close();
+    });
+
+    it("keeps the hostile topic inside its data blocks: the only scripts are the page's own", async () => {
+      const { context, page, errors, problems } = await openHydrated(`/topic/${HOSTILE_TOPIC_ID}`);
+      const scripts = await page.evaluate(() => Array.from(document.scripts).map((script) => (script.src ? 'file' : script.type)));
+      expect(scripts.sort()).toEqual(['application/json', 'application/ld+json', 'file', 'file']);
+      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
       await context.close();
     });
 
