@@ -25,11 +25,25 @@ async function startMockForum(): Promise<void> {
   }
 }
 
+/**
+ * A page opened afresh (a typed address, a bookmark, a link from elsewhere) has a history
+ * entry without our state, which React Router keys "default": every such first page would
+ * share one key, and so one remembered scroll position (a search opened half-way down,
+ * where the tab's last fresh page was left). Give the entry a key of its own; the browser
+ * keeps it across a reload and Back, so those still restore.
+ */
+function giveEntryItsOwnKey(): void {
+  const state: unknown = window.history.state;
+  if (typeof state === 'object' && state !== null && typeof (state as { key?: unknown }).key === 'string') return;
+  window.history.replaceState({ ...(typeof state === 'object' ? state : {}), key: Math.random().toString(36).slice(2, 10) }, '');
+}
+
 /** Starts the app in `root`, hydrating the server's page there if it has one; returns React's root. */
 export async function start(root: HTMLElement): Promise<Root> {
   await startMockForum();
   // Made once, outside React, so StrictMode cannot make two.
   const queryClient = createQueryClient();
+  giveEntryItsOwnKey();
   const history = createBrowserHistory({ v5Compat: true });
   const pages = createPages(queryClient);
   const server = readServerState();

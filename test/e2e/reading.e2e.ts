@@ -57,6 +57,28 @@ describe('exact positions', () => {
     await page.context().close();
   });
 
+  it('opens a typed address or a bookmark at its top, not where the last page was left, and still restores on back and reload', async () => {
+    const page = await newPage();
+    await page.goto(`${base()}/board/${BUSY_BOARD_ID}`);
+    await h1(page).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 900));
+    await expect.poll(() => scrollY(page)).toBe(900);
+    // A new document, as from the address bar: it is not the board's entry.
+    await page.goto(`${base()}/search?q=pricing`);
+    await h1(page).waitFor();
+    await settled(page);
+    expect(await scrollY(page)).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await expect.poll(() => scrollY(page)).toBe(300);
+    await page.reload();
+    await h1(page).waitFor();
+    await expect.poll(() => scrollY(page)).toBe(300);
+    await page.goBack();
+    await page.waitForURL(`${base()}/board/${BUSY_BOARD_ID}`);
+    await expect.poll(() => scrollY(page)).toBe(900);
+    await page.context().close();
+  });
+
   it('lands on the top of the posts when the page changes, and restores the old page on back', async () => {
     const page = await newPage();
     await page.goto(`${base()}/topic/${MULTI_PAGE_TOPIC_ID}`);
