@@ -14,13 +14,13 @@ export function isServerRendered(): boolean {
 }
 
 /**
- * The page's server state, once its block is parsed; null when it is missing or not what
- * the server writes (the app then renders afresh, fetching what it needs).
+ * The page's server state, once its block is parsed; null when it is missing or unreadable
+ * (the app then renders afresh, fetching what it needs). The server wrote it with the page.
  */
 export function readServerState(): ServerState | null {
   try {
     const state = JSON.parse(document.getElementById('lectern-state')?.textContent ?? 'null') as Partial<ServerState> | null;
-    return typeof state?.now === 'number' && typeof state.locale === 'string' && Array.isArray(state.queries?.queries) ? (state as ServerState) : null;
+    return state?.queries?.queries ? (state as ServerState) : null;
   } catch {
     return null;
   }

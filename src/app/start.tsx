@@ -33,9 +33,9 @@ async function startMockForum(): Promise<void> {
  * keeps it across a reload and Back, so those still restore.
  */
 function giveEntryItsOwnKey(): void {
-  const state: unknown = window.history.state;
-  if (typeof state === 'object' && state !== null && typeof (state as { key?: unknown }).key === 'string') return;
-  window.history.replaceState({ ...(typeof state === 'object' ? state : {}), key: Math.random().toString(36).slice(2, 10) }, '');
+  // The state is React Router's object ({ usr, key, idx }), or null on a fresh entry.
+  const state = window.history.state as { key?: unknown } | null;
+  if (typeof state?.key !== 'string') window.history.replaceState({ ...state, key: String(Math.random()) }, '');
 }
 
 /** Starts the app in `root`, hydrating the server's page there if it has one; returns React's root. */
@@ -56,9 +56,8 @@ export async function start(root: HTMLElement): Promise<Root> {
     // The cache as the server left it: each answer, dated when the server fetched it. (Not
     // TanStack's hydrate(), which also restores mutations and pending queries the server
     // never sends, and would cost the static build's first post 0.4 kB of JS.)
-    for (const { queryKey, state } of server.queries.queries) {
-      if (state.status === 'success') queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt });
-    }
+    // The server sends only answers (dehydrate's default: successful queries).
+    for (const { queryKey, state } of server.queries.queries) queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt });
     setLocaleSource(() => server.locale);
     const landed = await settlePage(pages, history.location);
     if (!(landed instanceof RouteRedirect) && landed.status === 'ready') {
