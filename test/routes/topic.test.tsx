@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
-  HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID,
+  ATTACHMENTS_TOPIC_ID, HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID, MOVED_NOTICE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, SEED_ATTACHMENT_ID, SEED_BOARD_ID,
   SEED_POST_ID, SEED_TOPIC_ID, handMadePostId, hugePostId,
 } from '../../mocks/db/ids';
 import { SEED_TITLE } from '../../mocks/db/seed-topic';
@@ -12,6 +12,25 @@ import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 describe('a topic', () => {
+  it('shows a post\'s subject only when it says more than "Re: <the topic\'s title>", and names every post by it', async () => {
+    renderRoute(`/topic/${MULTI_PAGE_TOPIC_ID}`);
+    const title = (await screen.findByRole('heading', { level: 1 })).textContent ?? '';
+    const replies = document.querySelectorAll('article .post-subject');
+    expect(replies.length).toBe(15);
+    for (const subject of replies) {
+      expect(subject.textContent).toMatch(new RegExp(`^(Re: )?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      expect(subject).toHaveClass('visually-hidden');
+    }
+    // Still each post's name for screen readers.
+    expect(screen.getAllByRole('article', { name: `Re: ${title}` }).length).toBe(14);
+  });
+
+  it('shows subjects that differ from the topic\'s title', async () => {
+    renderRoute(`/topic/${ATTACHMENTS_TOPIC_ID}`);
+    const subject = await screen.findByRole('heading', { level: 2, name: 'Pending: awaiting approval' });
+    expect(subject).not.toHaveClass('visually-hidden');
+  });
+
   it('shows the seed topic: title, starter, date, breadcrumb and the post word for word', async () => {
     renderRoute(`/topic/${SEED_TOPIC_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: SEED_TITLE })).toBeInTheDocument();

@@ -8,11 +8,15 @@ import type { ReaderMarks } from '../../../ui/reader-landmarks';
 import { Time } from '../../../ui/time';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 
-type PostArticleProps = { post: Post; topicId: number; targeted: boolean };
+type PostArticleProps = { post: Post; topicId: number; topicTitle: string; targeted: boolean };
 
 /** One post, as `<article id="msg{id}">`: the contract's anchor for links to it. */
-export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
+export function PostArticle({ post, topicId, topicTitle, targeted }: PostArticleProps) {
   const subjectId = `msg${post.id}-subject`;
+  // A subject that only repeats the topic's title (SMF writes replies' as "Re: " and the
+  // title) says nothing the page's heading does not, and would be the loudest text on every
+  // post: it is only heard, still naming the post for screen readers.
+  const repeated = post.subject === topicTitle || post.subject === `Re: ${topicTitle}`;
   return (
     <article
       id={`msg${post.id}`}
@@ -25,7 +29,7 @@ export function PostArticle({ post, topicId, targeted }: PostArticleProps) {
       <AuthorCard author={post.author} />
       <div className="post-content">
         <header className="post-header">
-          <h2 id={subjectId} className="post-subject">
+          <h2 id={subjectId} className={repeated ? 'post-subject visually-hidden' : 'post-subject'}>
             <UntrustedText>{post.subject || 'No subject'}</UntrustedText>
           </h2>
           <p className="post-meta">

@@ -91,7 +91,7 @@ export function TopicPage({ topicId, page, targetPostId, footer, actions }: Topi
                 <span>New since your last visit</span>
               </p>
             ) : null}
-            <PostArticle post={post} topicId={topic.id} targeted={post.id === targetPostId} />
+            <PostArticle post={post} topicId={topic.id} topicTitle={topic.title} targeted={post.id === targetPostId} />
           </Fragment>
         ))}
       </section>
