@@ -20,6 +20,10 @@ function hue(name: string): number {
 /** The author's picture, or their initials when they have none or it fails to load. */
 export function Avatar({ author, size = 48 }: { author: Author; size?: number }) {
   const [failed, setFailed] = useState(false);
+  // Clamped first: both walk the whole name, and a name of a megabyte took 45 ms per post.
+  const name = clampText(author.name);
+  // The initials' size comes from the stylesheet; the member's hue is set by script (see useScriptStyle).
+  const style = useScriptStyle({ '--avatar-hue': hue(name) } as React.CSSProperties);
   // The forum's data like any other URL: only http(s) and same-origin paths load.
   const src = author.avatarUrl && sanitizeUrl(author.avatarUrl, 'resource');
   if (src && !failed) {
@@ -38,14 +42,6 @@ export function Avatar({ author, size = 48 }: { author: Author; size?: number })
       />
     );
   }
-  return <InitialsAvatar name={author.name} />;
-}
-
-function InitialsAvatar({ name: fullName }: { name: string }) {
-  // Clamped first: both walk the whole name, and a name of a megabyte took 45 ms per post.
-  const name = clampText(fullName);
-  // The size comes from the stylesheet; the member's hue is set by script (see useScriptStyle).
-  const style = useScriptStyle({ '--avatar-hue': hue(name) } as React.CSSProperties);
   return (
     <span className="avatar avatar-initials" aria-hidden="true" style={style}>
       {initials(name)}

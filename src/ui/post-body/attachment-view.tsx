@@ -1,6 +1,5 @@
 import type React from 'react';
 import type { Attachment } from '../../lib/api/schemas';
-import { useScriptStyle } from '../server-render';
 import { attachmentDisplay, fileIcon, formatBytes, formatDownloads } from './attachment-display';
 
 type AttachmentViewProps = {
@@ -30,8 +29,6 @@ export function AttachmentView({
   onOpen,
 }: AttachmentViewProps): React.JSX.Element {
   const display = attachmentDisplay(attachment);
-  const box = display.kind === 'image' && display.width && display.height ? { aspectRatio: `${display.width} / ${display.height}` } : undefined;
-  const aspectRatio = useScriptStyle(box);
   // Never the name typed in `[attach id=N]name[/attach]`: beside a status line it would read
   // as the forum's own words about a file that may never have existed.
   const name = attachment?.name || `Attachment ${id}`;
@@ -50,12 +47,11 @@ export function AttachmentView({
             className="att__img"
             src={display.src}
             alt={name}
+            // Numbers only, from the contract: with them the browser reserves the image's box
+            // before it loads (no style attribute needed, which the CSP would drop from the
+            // server's HTML).
             width={width ?? undefined}
             height={height ?? undefined}
-            // Numbers only, from the contract: reserves the box before the image loads. The
-            // width and height attributes reserve it already in the server's HTML, where the
-            // CSP drops style attributes (see useScriptStyle).
-            style={aspectRatio}
             loading="lazy"
             decoding="async"
             // A server may send another host's address: that host learns nothing of the page.
