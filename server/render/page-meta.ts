@@ -5,8 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { boardQueries, forumQueries, topicQueries } from '../../src/lib/api/queries';
 import type { Author, BoardResponse, ForumResponse, Post, TopicResponse } from '../../src/lib/api/schemas';
-import type { BbNode } from '../../src/lib/bbcode/ast';
-import { parseBbcode } from '../../src/lib/bbcode/parse';
+import { bbcodeToPlainText } from '../../src/lib/bbcode/plain-text';
 import { boardHref, postHref, topicHref, type ReaderPage } from '../../src/lib/reader-routes';
 
 export type PageMeta = {
@@ -23,33 +22,17 @@ export type PageMeta = {
 };
 
 const DESCRIPTION_LENGTH = 155;
-/** How much of a post's BBCode is read for its plain text: a description needs a sentence, not a book. */
+/** How much of a post's BBCode is read for its plain text. */
 const BODY_READ_LIMIT = 4000;
 /** JSON-LD `text`: enough to say what a post is about, without doubling a long page's size. */
 const STRUCTURED_TEXT_LENGTH = 1000;
 
-/** A post's words without its markup, quotes or code: what a description or a snippet shows. */
-export function plainText(body: string, limit: number): string {
-  const out: string[] = [];
-  let length = 0;
-  const walk = (nodes: readonly BbNode[]) => {
-    for (const node of nodes) {
-      if (length > limit) return;
-      if (node.type === 'text') {
-        out.push(node.text);
-        length += node.text.length;
-      } else if (node.type === 'smiley') out.push(node.emoji);
-      else if (node.type === 'br' || node.type === 'hr') out.push(' ');
-      // Someone else's words, code and media say little about this post.
-      else if (node.type === 'quote' || node.type === 'code' || node.type === 'image' || node.type === 'youtube') out.push(' ');
-      else if ('children' in node) {
-        walk(node.children);
-        out.push(' ');
-      }
-    }
-  };
-  walk(parseBbcode(body.slice(0, BODY_READ_LIMIT)).children);
-  return clamp(out.join('').replace(/\s+/g, ' ').trim(), limit);
+/**
+ * A post's own words without its markup or quotes, at most `limit` characters. Only its
+ * start is read: a description needs a sentence, not a book.
+ */
+function plainText(body: string, limit: number): string {
+  return clamp(bbcodeToPlainText(body.slice(0, BODY_READ_LIMIT), { ownWordsOnly: true }), limit);
 }
 
 /** At most `limit` characters, cut at a word and marked with an ellipsis. */

@@ -4,7 +4,7 @@ import type { SearchResponse } from '../../../lib/api/schemas';
 import { boardHref, postHref } from '../../../lib/reader-routes';
 import { Time } from '../../../ui/time';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
-import { bbcodeToPlainText } from '../text/plain-text';
+import { bbcodeToPlainText } from '../../../lib/bbcode/plain-text';
 import { highlight, snippet, type Piece } from '../text/snippet';
 
 type Result = SearchResponse['results'][number];

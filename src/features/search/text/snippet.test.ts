@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bbcodeToPlainText } from './plain-text';
+import { bbcodeToPlainText } from '../../../lib/bbcode/plain-text';
 import { highlight, queryWords, snippet, wordPattern, type Piece } from './snippet';
 
 const marked = (pieces: readonly Piece[]) => pieces.filter((p) => p.marked).map((p) => p.text);
@@ -66,6 +66,12 @@ describe('snippet', () => {
 });
 
 describe('post text without BBCode', () => {
+  it('keeps quoted words for a snippet, and leaves them out when only the post\'s own words are wanted', () => {
+    const body = '[quote author=Ann]Their words[/quote]My own words.';
+    expect(bbcodeToPlainText(body)).toBe('Their words My own words.');
+    expect(bbcodeToPlainText(body, { ownWordsOnly: true })).toBe('My own words.');
+  });
+
   it('keeps the words and drops the tags, attributes and addresses', () => {
     const text = bbcodeToPlainText(
       '[quote author=Dev Sunday link=msg=42001 date=1729523940]Quoted [b]words[/b][/quote]\n' +

@@ -1,12 +1,14 @@
-import type { BbNode } from '../../../lib/bbcode/ast';
-import { parseBbcode } from '../../../lib/bbcode/parse';
+import type { BbNode } from './ast';
+import { parseBbcode } from './parse';
 
 /**
  * A post body as the words a reader sees, on one line: the BBCode parser's tree
  * flattened to text, so tags, attributes and image/video addresses never show in a
- * snippet. Block boundaries become spaces so words from two paragraphs stay apart.
+ * snippet (search) or a description (the server's page metadata). Block boundaries
+ * become spaces so words from two paragraphs stay apart. `ownWordsOnly` leaves out
+ * quotes (someone else's words), which say little about what a post is.
  */
-export function bbcodeToPlainText(body: string): string {
+export function bbcodeToPlainText(body: string, { ownWordsOnly = false } = {}): string {
   const parts: string[] = [];
   const visit = (nodes: readonly BbNode[]): void => {
     for (const node of nodes) {
@@ -42,6 +44,11 @@ export function bbcodeToPlainText(body: string): string {
         case 'font':
         case 'link':
           visit(node.children);
+          break;
+        case 'quote':
+          parts.push(' ');
+          if (!ownWordsOnly) visit(node.children);
+          parts.push(' ');
           break;
         default:
           // Blocks (paragraphs, quotes, lists, tables…): their text, set apart.
