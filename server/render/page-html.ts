@@ -88,8 +88,11 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The head's metadata, with absolute urls. */
-export function metaTags(meta: PageMeta, title: string, origin: string): string {
+/**
+ * The head's metadata, with absolute urls. `titleHtml` is the title as React wrote it in
+ * <title>, escaped already (React escapes & < > " ' alike in text and attributes).
+ */
+export function metaTags(meta: PageMeta, titleHtml: string, origin: string): string {
   const url = (path: string) => `${origin}${path}`;
   const tags: string[] = [];
   const add = (tag: string) => tags.push(tag);
@@ -99,11 +102,11 @@ export function metaTags(meta: PageMeta, title: string, origin: string): string 
   if (meta.prev) add(`<link rel="prev" href="${escapeHtml(url(meta.prev))}">`);
   if (meta.next) add(`<link rel="next" href="${escapeHtml(url(meta.next))}">`);
   add(`<meta property="og:type" content="${meta.type}">`);
-  add(`<meta property="og:title" content="${escapeHtml(title)}">`);
+  add(`<meta property="og:title" content="${titleHtml}">`);
   if (meta.description) add(`<meta property="og:description" content="${escapeHtml(meta.description)}">`);
   if (meta.canonical) add(`<meta property="og:url" content="${escapeHtml(url(meta.canonical))}">`);
   add('<meta name="twitter:card" content="summary">');
-  add(`<meta name="twitter:title" content="${escapeHtml(title)}">`);
+  add(`<meta name="twitter:title" content="${titleHtml}">`);
   if (meta.description) add(`<meta name="twitter:description" content="${escapeHtml(meta.description)}">`);
   if (meta.structuredData) add(`<script type="application/ld+json">${scriptJson(absoluteUrls(meta.structuredData, origin))}</script>`);
   return tags.join('\n    ');
@@ -219,7 +222,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
       const parts = [
         template.beforeHead,
         rendered.head,
-        `\n    ${metaTags(rendered.meta, htmlText(title), origin)}`,
+        `\n    ${metaTags(rendered.meta, title, origin)}`,
         template.beforeRoot.replace('</head>', `  ${links.head}\n    ${NO_SCRIPT}\n  </head>`),
         `<div id="root">`,
         rendered.html,
@@ -239,15 +242,4 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
       return new Response(body, { status: rendered.status, headers });
     },
   };
-}
-
-/** The text of an escaped title, as React wrote it, for re-escaping in attributes. */
-function htmlText(escaped: string): string {
-  return escaped
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 }

@@ -15,11 +15,6 @@ export function setLocaleSource(source: () => string | undefined): void {
   localeSource = source;
 }
 
-/** The locale the app formats in: undefined means the browser's own. */
-export function readerLocale(): string | undefined {
-  return localeSource();
-}
-
 function perLocale<T>(make: (locale: string | undefined, timeZone: string | undefined) => T): (locale?: string, timeZone?: string) => T {
   const cache = new Map<string, T>();
   return (locale = localeSource(), timeZone) => {
