@@ -25,6 +25,23 @@ async function heapAfterGc(page: Page): Promise<{ heapMb: number; nodes: number 
   return { heapMb: metric('JSHeapUsedSize') / 1024 / 1024, nodes: metric('Nodes') };
 }
 
+/**
+ * Every one of the huge topic's first `posts` posts is in the page, none windowed away:
+ * the last has its title, and find-in-page reaches its words.
+ */
+async function expectAllPostsFindable(page: Page, posts: number): Promise<void> {
+  expect(await page.locator('article').count()).toBe(posts);
+  const last = page.locator(`#msg${hugePostId(posts)}`);
+  expect(await last.locator('.print-post-title').textContent()).toMatch(/^Title: /);
+  const lastWords = ((await last.locator('.post-body').textContent()) ?? '').trim().slice(0, 40);
+  expect(lastWords.length).toBeGreaterThan(5);
+  const found = await page.evaluate((text) => {
+    window.getSelection()?.removeAllRanges();
+    return (window as unknown as { find: (s: string) => boolean }).find(text);
+  }, lastWords);
+  expect(found).toBe(true);
+}
+
 async function waitUntilLoaded(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.locator('.print-progress-text', { hasText: text }).waitFor({ timeout });
 }
@@ -95,17 +112,7 @@ describe('the print view in the offline demo', () => {
 
     await waitUntilLoaded(page, 'All 667 pages loaded', 85_000);
     const seconds = (Date.now() - started) / 1000;
-    const last = page.locator(`#msg${hugePostId(10_000)}`);
-    expect(await last.locator('.print-post-title').textContent()).toMatch(/^Title: /);
-    expect(await page.locator('article').count()).toBe(10_000);
-    // Nothing is windowed away: find-in-page reaches the last post's words.
-    const lastWords = ((await last.locator('.post-body').textContent()) ?? '').trim().slice(0, 40);
-    expect(lastWords.length).toBeGreaterThan(5);
-    const found = await page.evaluate((text) => {
-      window.getSelection()?.removeAllRanges();
-      return (window as unknown as { find: (s: string) => boolean }).find(text);
-    }, lastWords);
-    expect(found).toBe(true);
+    await expectAllPostsFindable(page, 10_000);
 
     const heapUsedMb = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -230,17 +237,7 @@ describe('the print view of the production build against a real HTTP API', () =>
 
     await waitUntilLoaded(page, `All ${pages} pages loaded`, deep ? 60_000 : 30_000);
     const seconds = (Date.now() - started) / 1000;
-    expect(await page.locator('article').count()).toBe(posts);
-    // Nothing is windowed away: find-in-page reaches the last post's words.
-    const last = page.locator(`#msg${hugePostId(posts)}`);
-    expect(await last.locator('.print-post-title').textContent()).toMatch(/^Title: /);
-    const lastWords = ((await last.locator('.post-body').textContent()) ?? '').trim().slice(0, 40);
-    expect(lastWords.length).toBeGreaterThan(5);
-    const found = await page.evaluate((text) => {
-      window.getSelection()?.removeAllRanges();
-      return (window as unknown as { find: (s: string) => boolean }).find(text);
-    }, lastWords);
-    expect(found).toBe(true);
+    await expectAllPostsFindable(page, posts);
 
     const { heapMb, nodes } = await heapAfterGc(page);
     console.log(
