@@ -86,7 +86,8 @@ function renderNode(node: BbNode, key: number, ctx: RenderContext): ReactNode {
     }
     case 'color':
       return (
-        <ScriptStyled key={key} className="bb-color" style={{ color: node.color }}>
+        // The stylesheet turns it into a colour readable on the current theme (see .bb-color).
+        <ScriptStyled key={key} className="bb-color" style={{ '--author-color': node.color } as React.CSSProperties}>
           {kids()}
         </ScriptStyled>
       );
