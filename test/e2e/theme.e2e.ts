@@ -127,6 +127,34 @@ describe('the theme switch in Chromium', () => {
     await context.close();
   });
 
+  it("keeps the board index's category bars calm in dark: a dark bar with light text, the accent's bar in light", async () => {
+    const { context, page } = await openContext('dark');
+    await load(page, '/');
+    const bar = page.locator('.category-name').first();
+    // Relative luminance of the bar's background and of its text, from their computed sRGB.
+    const lightness = () =>
+      bar.evaluate((el) => {
+        const luminance = (css: string) => {
+          const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map((v) => {
+            const c = Number(v) / 255;
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(el);
+        return { background: luminance(style.backgroundColor), text: luminance(style.color) };
+      });
+    const dark = await lightness();
+    expect(dark.background).toBeLessThan(0.05);
+    expect(dark.text).toBeGreaterThan(dark.background);
+    await themeSelect(page).selectOption({ label: 'Light' });
+    // In light the bar is the accent itself, stronger than the dark theme's tint.
+    const light = await lightness();
+    expect(light.background).toBeGreaterThan(dark.background);
+    expect(light.background).toBeLessThan(light.text);
+    await context.close();
+  });
+
   it('fits a 375 px phone header beside the search button, with no sideways scroll', async () => {
     const { context, page } = await openContext('light', 375);
     await load(page);
