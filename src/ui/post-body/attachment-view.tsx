@@ -48,7 +48,7 @@ export function AttachmentView({
         ? inline
           ? inline.width || inline.height
             ? shownSize(width, height, inline.width ?? 4000, inline.height ?? 4000)
-            : shownSize(width, height, 640, 400)
+            : shownSize(width, height, 560, 360)
           : shownSize(width, height, 144, 112)
         : [];
     return (

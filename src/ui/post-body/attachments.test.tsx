@@ -122,7 +122,7 @@ describe('inline attachments', () => {
     expect(smallImg).toHaveAttribute('src', '/attachments/1/small.jpg');
     expect([smallImg.getAttribute('width'), smallImg.getAttribute('height')]).toEqual(['320', '180']);
     const largeImg = screen.getByRole('img', { name: 'large.jpg' });
-    expect([largeImg.getAttribute('width'), largeImg.getAttribute('height')]).toEqual(['640', '360']);
+    expect([largeImg.getAttribute('width'), largeImg.getAttribute('height')]).toEqual(['560', '315']);
   });
 
   it('honours the size an [attach] asks for, but never grows an image past its own', () => {
