@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { ATTACHMENTS_TOPIC_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
-import type { TopicResponse } from '../../src/lib/api/schemas';
+import { ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
+import type { BoardResponse, TopicResponse } from '../../src/lib/api/schemas';
 import { chromiumForThisFile, openPage, settled } from './chromium';
 
 // What only a browser can say about a post's text and images: how long its lines are,
@@ -187,6 +187,34 @@ describe('images in posts', () => {
     await expect.poll(() => page.locator('.post-body img.bb-img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(800);
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.02);
+    await context.close();
+  });
+});
+
+describe('icons', () => {
+  it('draws the paperclip of a topic with attachments, and lines its title up with the others’', async () => {
+    const { context, page } = await openPage(browser(), { width: 1280 });
+    await page.route(`**/api/boards/${String(BUSY_BOARD_ID)}*`, async (route) => {
+      const response = await route.fetch();
+      const answer = (await response.json()) as BoardResponse;
+      // Two ordinary rows (no sticky or locked badge before the title), one with attachments.
+      const plain = answer.topics.filter((topic) => !topic.sticky && !topic.locked && !topic.movedTo).slice(0, 2);
+      const topics = plain.map((topic, at) => ({ ...topic, hasAttachments: at === 0 }));
+      await route.fulfill({ response, json: { ...answer, topics } });
+    });
+    await page.goto(`${base()}/board/${String(BUSY_BOARD_ID)}`);
+    const icon = page.getByRole('img', { name: 'Has attachments' });
+    await icon.waitFor();
+    const drawn = await icon.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return { width: box.width, height: box.height, mask: getComputedStyle(el).maskImage };
+    });
+    expect(drawn.width).toBeGreaterThan(10);
+    expect(drawn.height).toBeGreaterThan(10);
+    expect(drawn.mask).toMatch(/^url\("data:image\/svg\+xml/);
+    const lefts = await page.locator('.topic-title > a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().left)));
+    expect(lefts).toHaveLength(2);
+    expect(lefts[0]).toBe(lefts[1]);
     await context.close();
   });
 });
