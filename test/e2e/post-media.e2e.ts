@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import type { BoardResponse, TopicResponse } from '../../src/lib/api/schemas';
+import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage, settled } from './chromium';
 
 // What only a browser can say about a post's text and images: how long its lines are,
@@ -217,4 +218,18 @@ describe('icons', () => {
     expect(lefts[0]).toBe(lefts[1]);
     await context.close();
   });
+});
+
+describe('accessibility of the attachment cards', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious axe violations in the attachments topic, every card in sight (${colorScheme})`, async () => {
+      const { context, page } = await openPage(browser(), { colorScheme });
+      await page.goto(`${base()}/topic/${String(ATTACHMENTS_TOPIC_ID)}`);
+      await page.locator('.post-body').first().waitFor();
+      await scrollThrough(page);
+      expect(await page.locator('.att--broken').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
 });
