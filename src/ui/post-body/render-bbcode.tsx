@@ -21,7 +21,9 @@ const EXTERNAL_REL = 'ugc nofollow noopener noreferrer';
 // An override, embedding or isolate (U+202A–U+202E, U+2066–U+2068) runs to its closing
 // mark (U+202C, U+2069) or, left open, to the end of its word: isolated there (<bdi>), it
 // cannot reverse the rest of the line, as an open one otherwise does to the paragraph's end.
-const BIDI_RUN = /([\u202a-\u202e\u2066-\u2068](?:[^\u202c\u2069\n]*?[\u202c\u2069]|\S*))/;
+// The closing mark is looked for in the next 300 characters only, so that a body of many
+// open marks still takes linear time.
+const BIDI_RUN = /([\u202a-\u202e\u2066-\u2068](?:[^\u202c\u2069\n]{0,300}?[\u202c\u2069]|\S*))/;
 
 export function renderBbcode(nodes: readonly BbNode[], ctx: RenderContext): ReactNode[] {
   return nodes.map((node, i) => renderNode(node, i, ctx));
