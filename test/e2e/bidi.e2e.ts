@@ -75,3 +75,25 @@ describe('a name that overrides the direction of its line', () => {
     await context.close();
   });
 });
+
+describe('an override in a post’s text', () => {
+  it('reverses only its own word: the rest of the line and the next keep their order', async () => {
+    const { context, page } = await openPage(browser());
+    await changeAnswer<TopicResponse>(page, `/topics/${SEED_TOPIC_ID}*`, (answer) => ({
+      ...answer,
+      posts: answer.posts.map((post, at) =>
+        at === 0 ? { ...post, body: 'Open invoice\u202Efdp.exe now, looks like a PDF and more\nNext line here' } : post,
+      ),
+    }));
+    await page.goto(`${inject('prodUrl')}/topic/${SEED_TOPIC_ID}`);
+    await page.locator('.post-body', { hasText: 'Next line' }).waitFor();
+    const [open, now, looks, pdf, more] = await leftEdges(page, '.post-body', ['Open', 'now', 'looks', 'PDF', 'more']);
+    expect(open).toBeLessThan(now as number);
+    expect(now).toBeLessThan(looks as number);
+    expect(looks).toBeLessThan(pdf as number);
+    expect(pdf).toBeLessThan(more as number);
+    const [next, here] = await leftEdges(page, '.post-body', ['Next', 'here']);
+    expect(next).toBeLessThan(here as number);
+    await context.close();
+  });
+});

@@ -203,3 +203,23 @@ describe('a board that cannot be shown', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
   });
 });
+
+describe('a topic with attachments', () => {
+  it('is marked by an icon named "Has attachments" after its title, and one without is not', async () => {
+    const busy = await mockApi.board(BUSY_BOARD_ID);
+    const [withFiles, without] = busy.topics;
+    if (!withFiles || !without) throw new Error('the busy board should list topics');
+    answerBoard(BUSY_BOARD_ID, {
+      ...busy,
+      topics: [{ ...withFiles, hasAttachments: true }, { ...without, hasAttachments: false }],
+    });
+    renderRoute(`/board/${BUSY_BOARD_ID}`);
+    const marked = await screen.findByRole('heading', { level: 3, name: (name) => name.includes(withFiles.title) && name.includes('Has attachments') });
+    const icon = within(marked).getByRole('img', { name: 'Has attachments' });
+    const title = within(marked).getByRole('link', { name: withFiles.title });
+    // After the title, so that titles line up whether or not a row has the icon.
+    expect(title.compareDocumentPosition(icon) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const plain = screen.getByRole('heading', { level: 3, name: (name) => name.includes(without.title) });
+    expect(within(plain).queryByRole('img')).toBeNull();
+  });
+});

@@ -36,7 +36,7 @@ export function imageAttachment(id: number, name = `photo-${id}.jpg`): Attachmen
 const ALLOWED_TAGS = new Set([
   'div', 'p', 'span', 'b', 'i', 'u', 's', 'sub', 'sup', 'a', 'br', 'hr', 'blockquote',
   'cite', 'time', 'pre', 'code', 'figure', 'figcaption', 'button', 'ul', 'ol', 'li',
-  'table', 'tbody', 'tr', 'td', 'th', 'img', 'dialog',
+  'table', 'tbody', 'tr', 'td', 'th', 'img', 'dialog', 'bdi',
 ]);
 const FORBIDDEN_TAGS = new Set([
   'script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'form', 'base', 'frame',

@@ -69,8 +69,11 @@ type ImageNode = {
   height: number | null;
   alt: string | null;
 };
-/** `[attach id=N]`; name is the text between the tags, if any. */
-export type AttachmentNode = { type: 'attachment'; id: number; name: string | null };
+/**
+ * `[attach id=N]`; name is the text between the tags, if any; width and height the size
+ * the author asked for (SMF's `[attach id=N width=W height=H]`), each at most 4000.
+ */
+export type AttachmentNode = { type: 'attachment'; id: number; name: string | null; width: number | null; height: number | null };
 /** SMF's literal `[attachment deleted by admin]` line. */
 type AttachmentDeletedNode = { type: 'attachmentDeleted' };
 type YoutubeNode = { type: 'youtube'; videoId: string };

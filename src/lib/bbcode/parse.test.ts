@@ -180,7 +180,13 @@ describe('tags', () => {
   it('reads [attach] in its SMF forms and lists inline ids once, in order', () => {
     const doc = parseBbcode('[attach id=5]a.png[/attach] [attach id=3] [attach=5] [attach]7[/attach]');
     expect(doc.attachmentIds).toEqual([5, 3, 7]);
-    expect(doc.children[0]).toEqual({ type: 'attachment', id: 5, name: 'a.png' });
+    expect(doc.children[0]).toEqual({ type: 'attachment', id: 5, name: 'a.png', width: null, height: null });
+  });
+
+  it('keeps the size an [attach] asks for, and drops one that is not a number', () => {
+    const [sized, bad] = parseBbcode('[attach id=5 width=320 height=180] [attach id=6 width=50%]').children;
+    expect(sized).toMatchObject({ type: 'attachment', id: 5, width: 320, height: 180 });
+    expect(bad).toMatchObject({ type: 'attachment', id: 6, width: null, height: null });
   });
 
   it('turns SMF’s “attachment deleted by admin” line into a node', () => {

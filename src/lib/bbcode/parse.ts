@@ -509,11 +509,15 @@ class Parser {
   /** `[attach id=N]`, `[attach id=N]name[/attach]`, `[attach=N]`, `[attach]N[/attach]`. */
   private attach(attr: string, lb: number, after: number): number {
     let id: string | undefined;
+    let width: number | null = null;
+    let height: number | null = null;
     if (attr.startsWith('=')) id = attr.slice(1).trim();
     else if (attr !== '') {
       const attrs = namedAttrs(attr, ATTACH_ATTRS);
       if (!attrs) return -1;
       id = attrs.get('id');
+      width = dimension(attrs.get('width'));
+      height = dimension(attrs.get('height'));
     }
     const re = contentRe('attach');
     re.lastIndex = after;
@@ -523,7 +527,7 @@ class Parser {
     if (id === undefined || !/^\d{1,9}$/.test(id) || Number(id) === 0) return -1;
     const n = Number(id);
     const name = content && content !== id ? content.slice(0, 255) : null;
-    this.push({ type: 'attachment', id: n, name }, lb);
+    this.push({ type: 'attachment', id: n, name, width, height }, lb);
     if (!this.seenAttachments.has(n)) {
       this.seenAttachments.add(n);
       this.attachmentIds.push(n);

@@ -7,9 +7,9 @@ import { sanitizeUrl } from '../../lib/bbcode/url';
 type AttachmentDisplay =
   | {
       kind: 'image';
-      /** Shown in the post: the thumbnail when there is one. */
-      src: string;
-      /** Shown in the lightbox and linked when the image breaks. */
+      /** Shown in the list under the post: the thumbnail when there is one. */
+      thumb: string;
+      /** Shown inline (at no more than its own size) and in the lightbox, and linked when it breaks. */
       full: string;
       width: number | null;
       height: number | null;
@@ -28,7 +28,7 @@ export function attachmentDisplay(att: Attachment | undefined): AttachmentDispla
         const thumb = att.thumbnailUrl ? sanitizeUrl(att.thumbnailUrl, 'resource') : null;
         return {
           kind: 'image',
-          src: thumb ?? href,
+          thumb: thumb ?? href,
           full: href,
           width: sized ? (att.width ?? null) : null,
           height: sized ? (att.height ?? null) : null,
@@ -63,24 +63,18 @@ export function formatDownloads(n: number): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? 'download' : 'downloads'}`;
 }
 
-// [MIME pattern, extension pattern, icon]; the first match wins.
-const ICONS: Array<[RegExp, RegExp, string]> = [
-  [/^image\//i, /\.(png|jpe?g|gif|webp|avif|bmp|svg|heic)$/i, '🖼️'],
-  [/\/pdf$/i, /\.pdf$/i, '📕'],
-  [/zip|rar|7z|x-tar|gzip|compressed/i, /\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/i, '🗜️'],
-  [/^audio\//i, /\.(mp3|ogg|wav|flac|m4a)$/i, '🎵'],
-  [/^video\//i, /\.(mp4|webm|mkv|mov|avi)$/i, '🎬'],
-  [/spreadsheet|excel|csv/i, /\.(xlsx?|ods|csv)$/i, '📊'],
-  [/presentation|powerpoint/i, /\.(pptx?|odp)$/i, '📽️'],
-  [/msword|wordprocessing|opendocument\.text|rtf/i, /\.(docx?|odt|rtf)$/i, '📝'],
-  [/^text\/plain/i, /\.(txt|md|log)$/i, '📄'],
-  [/^$/, /\.(js|ts|php|py|c|cpp|h|java|rb|go|rs|sh|json|xml|html?|css|sql)$/i, '💻'],
-];
+/** A file's kind as a reader names it, from its extension: "report.PDF" → "PDF". */
+export function fileKind(name: string): string | undefined {
+  return /\.(\w{1,8})$/.exec(name)?.[1]?.toUpperCase();
+}
 
-/** An emoji for the file's type, from its MIME type or its extension. */
-export function fileIcon(name: string, mimeType: string | null | undefined): string {
-  for (const [mime, ext, icon] of ICONS) {
-    if ((mimeType && mime.test(mimeType)) || ext.test(name)) return icon;
-  }
-  return '📎';
+/**
+ * The size an image shows at: its own, shrunk to fit `maxWidth` × `maxHeight`, never grown
+ * past it (a 320-px image is never stretched to the column). Given to the <img> as its
+ * width and height, so the box is reserved before the file arrives; CSS then only ever
+ * shrinks it further, to the column.
+ */
+export function shownSize(width: number, height: number, maxWidth: number, maxHeight: number): [number, number] {
+  const scale = Math.min(1, maxWidth / width, maxHeight / height);
+  return [Math.round(width * scale), Math.round(height * scale)];
 }

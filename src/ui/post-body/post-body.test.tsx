@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -260,10 +260,44 @@ describe('PostBody', () => {
       expect(screen.getByRole('img', { name: 'Shouting' })).toHaveAttribute('src', 'https://example.com/LOUD.PNG');
     });
 
+    it('turns an image that fails to load into the broken-attachment card, linking to where it was', () => {
+      show('Chart: [img alt=Sales chart]https://example.com/chart.png[/img]');
+      fireEvent.error(screen.getByRole('img', { name: 'Sales chart' }));
+      expect(screen.queryByRole('img')).toBeNull();
+      const link = screen.getByRole('link', { name: 'Sales chart' });
+      expect(link).toHaveAttribute('href', 'https://example.com/chart.png');
+      expect(link.closest('.att--broken')).toHaveTextContent('This image could not be loaded');
+    });
+
+    it('names a failed image without alt text by its address', () => {
+      show('[img]https://example.com/gone.png[/img]');
+      fireEvent.error(screen.getByRole('img', { name: 'Image' }));
+      expect(screen.getByRole('link', { name: 'https://example.com/gone.png' })).toBeInTheDocument();
+    });
+
     it('refuses unsafe sources and shows the text instead', () => {
       show('[img]javascript:alert(1)[/img]');
       expect(screen.queryByRole('img')).toBeNull();
       expect(screen.getByText('javascript:alert(1)')).toBeInTheDocument();
+    });
+  });
+
+  describe('bidi controls in the text', () => {
+    it('isolates an override left open to the end of its word, so the rest of the line keeps its order', () => {
+      const { container } = show('invoice\u202Efdp.exe (looks like a PDF)\nnext line');
+      const isolated = [...container.querySelectorAll('bdi')].map((el) => el.textContent);
+      expect(isolated).toEqual(['\u202Efdp.exe']);
+      expect(body(container)).toHaveTextContent('invoice\u202Efdp.exe (looks like a PDF)next line');
+    });
+
+    it('isolates an embedding up to its closing mark, words and all', () => {
+      const { container } = show('say \u202Bשלום עולם\u202C then more');
+      expect([...container.querySelectorAll('bdi')].map((el) => el.textContent)).toEqual(['\u202Bשלום עולם\u202C']);
+    });
+
+    it('leaves text without controls as plain text', () => {
+      const { container } = show('שלום and hello');
+      expect(container.querySelector('bdi')).toBeNull();
     });
   });
 

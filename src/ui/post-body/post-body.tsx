@@ -11,6 +11,7 @@ import { Optional } from '../optional';
 import { PostBodyErrorBoundary } from './post-body-error-boundary';
 import type { RenderContext } from './render-bbcode';
 import { renderBbcode } from './render-bbcode';
+import '../icon.css';
 import './post-body.css';
 
 /**
@@ -99,6 +100,7 @@ function PostBodyContent({ body, attachments }: { body: string; attachments: Att
           key={key}
           id={node.id}
           attachment={byId.get(node.id)}
+          inline={node}
           broken={broken.has(node.id)}
           onBroken={onBroken}
           onOpen={onOpen}

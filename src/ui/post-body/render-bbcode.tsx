@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { AttachmentNode, BbNode, QuoteNode } from '../../lib/bbcode/ast';
 import { formatDateTime } from '../../lib/format/format';
 import { useScriptStyle, useShownZone } from '../server-render';
+import { BbImage } from './bb-image';
 import { CodeBlock } from './code-block';
 import { YoutubeFacade } from './youtube-facade';
 
@@ -16,6 +17,13 @@ export type RenderContext = {
 };
 
 const EXTERNAL_REL = 'ugc nofollow noopener noreferrer';
+
+// An override, embedding or isolate (U+202A–U+202E, U+2066–U+2068) runs to its closing
+// mark (U+202C, U+2069) or, left open, to the end of its word: isolated there (<bdi>), it
+// cannot reverse the rest of the line, as an open one otherwise does to the paragraph's end.
+// The closing mark is looked for in the next 300 characters only, so that a body of many
+// open marks still takes linear time.
+const BIDI_RUN = /([\u202a-\u202e\u2066-\u2068](?:[^\u202c\u2069\n]{0,300}?[\u202c\u2069]|\S*))/;
 
 export function renderBbcode(nodes: readonly BbNode[], ctx: RenderContext): ReactNode[] {
   return nodes.map((node, i) => renderNode(node, i, ctx));
@@ -62,8 +70,10 @@ function Quote({ node, children }: { node: QuoteNode; children: ReactNode }): Re
 function renderNode(node: BbNode, key: number, ctx: RenderContext): ReactNode {
   const kids = (): ReactNode[] | null => ('children' in node ? renderBbcode(node.children, ctx) : null);
   switch (node.type) {
-    case 'text':
-      return node.text;
+    case 'text': {
+      const runs = node.text.split(BIDI_RUN);
+      return runs.length < 2 ? node.text : runs.map((run, i) => (i % 2 ? <bdi key={i}>{run}</bdi> : run));
+    }
     case 'br':
       return <br key={key} />;
     case 'hr':
@@ -181,20 +191,7 @@ function renderNode(node: BbNode, key: number, ctx: RenderContext): ReactNode {
         </td>
       );
     case 'image':
-      return (
-        <img
-          key={key}
-          className="bb-img"
-          src={node.src}
-          alt={node.alt ?? 'Image'}
-          width={node.width ?? undefined}
-          height={node.height ?? undefined}
-          loading="lazy"
-          decoding="async"
-          // Third-party hosts get no referrer: reading a post should not tell them where.
-          referrerPolicy="no-referrer"
-        />
-      );
+      return <BbImage key={key} src={node.src} alt={node.alt} width={node.width} height={node.height} />;
     case 'attachment':
       return ctx.attachment(node, key);
     case 'attachmentDeleted':

@@ -61,7 +61,7 @@ describe('the XSS corpus', () => {
 
   it('refuses a javascript: URL even from the server (attachment 4 shows as unavailable)', () => {
     const { getByText } = render(<PostBody post={makePost('', ATTACHMENTS)} />);
-    expect(getByText('evil.png').closest('.att')).toHaveTextContent('Unavailable');
+    expect(getByText('evil.png').closest('.att')).toHaveTextContent('This file is not available');
   });
 });
 

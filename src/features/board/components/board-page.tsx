@@ -14,6 +14,7 @@ import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { boardQueries } from '../../../lib/api/queries';
+import '../../../ui/icon.css';
 
 // SMF's default, used to link a long topic's last pages from the board.
 const POSTS_PER_PAGE = 15;
@@ -129,11 +130,6 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
           {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
           {/* SMF locks every moved-topic notice; on one, "Locked" would say nothing. */}
           {topic.locked && !movedTo ? <span className="badge badge-locked">Locked</span> : null}
-          {topic.hasAttachments ? (
-            <span className="badge-icon" role="img" aria-label="Has attachments" title="Has attachments">
-              📎
-            </span>
-          ) : null}
           {movedTo ? (
             // Straight to where the topic lives now; the notice itself stays at its own URL.
             <Link to={topicHref(movedTo.id)}>
@@ -144,6 +140,8 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
               <UntrustedText>{topic.title}</UntrustedText>
             </Link>
           )}
+          {/* After the title, so titles line up whether or not a row has one. */}
+          {topic.hasAttachments ? <span className="icon icon--paperclip badge-icon" role="img" aria-label="Has attachments" title="Has attachments" /> : null}
           {unread ? (
             <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${clampText(topic.title)}: go to the first unread`}>
               New
