@@ -18,8 +18,8 @@ export function searchHandlers(ctx: HandlerContext): HttpHandler[] {
       if (by.length > 1 || (by.length === 1 && by[0] !== 'topic')) return errorResponse(badRequest('"by" can only be "topic".'));
       const page = positiveIntParam(url, 'page');
       if (!page.ok) return errorResponse(page);
-      const search = by.length === 1 ? searchTopics : searchPosts;
-      return respond(search(ctx.forum(), q[0] ?? '', page.value ?? 1, apiBaseOf(request)));
+      const args = [ctx.forum(), q[0] ?? '', page.value ?? 1, apiBaseOf(request)] as const;
+      return by.length === 1 ? respond(searchTopics(...args)) : respond(searchPosts(...args));
     }),
   ];
 }

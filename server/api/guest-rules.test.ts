@@ -9,8 +9,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import {
-  MAX_BOARD_DEPTH, boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
+  MAX_BOARD_DEPTH, boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
+import { searchResponseSchema } from '../../src/lib/api/search-schemas';
 import type { BoardResponse, BoardSummary, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
 import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';

@@ -10,8 +10,9 @@ import { boardPage, forumIndex, postLocation, topicPage } from '../../mocks/db/q
 import type { Result } from '../../mocks/db/queries';
 import { searchPosts } from '../../mocks/db/search';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
+  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
+import { searchResponseSchema, topicSearchResponseSchema } from '../../src/lib/api/search-schemas';
 import type { Attachment, BoardSummary, Post } from '../../src/lib/api/schemas';
 import { encodeBody } from '../seed/stored-text-encode';
 import { decodeBody } from '../smf/stored-text';

@@ -4,7 +4,7 @@
 // most SMF's `search_max_results` (1,200) matches; the statement timeout bounds both.
 import { sql } from 'kysely';
 import type { Expression, SqlBool } from 'kysely';
-import type { SearchResponse } from '../../src/lib/api/schemas';
+import type { SearchResponse, TopicSearchResponse } from '../../src/lib/api/search-schemas';
 import { loadMembers } from './authors';
 import type { ApiContext } from './context';
 import { ApiError, badRequest, pastLastPage, totalPagesFor } from './context';
