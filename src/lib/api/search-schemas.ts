@@ -22,7 +22,10 @@ export const topicSearchResponseSchema = v.object({
       board: boardRefSchema,
       // All the topic's matching posts, of which `posts` are the best few.
       matches: id,
-      posts: v.pipe(v.array(postSchema), v.minLength(1, 'a topic entry without posts')),
+      posts: v.pipe(
+        v.array(postSchema),
+        v.check((posts) => posts.length > 0, 'a topic entry without posts'),
+      ),
     }),
   ),
   totalPosts: count,
@@ -31,9 +34,19 @@ export const topicSearchResponseSchema = v.object({
 
 /**
  * What the reader accepts for `by=topic`: the grouped form, or, from a server that does not
- * know `by`, the plain list. The grouped form is told by its `topics` list.
+ * know `by`, the plain list; told apart by `topics`. One object with both lists optional
+ * rather than a union: valibot's vendor chunk is on the topic path and has no union in it.
  */
-export const searchAnswerSchema = v.union([topicSearchResponseSchema, searchResponseSchema]);
+export const searchAnswerSchema = v.pipe(
+  v.object({
+    query: v.string(),
+    topics: v.nullish(topicSearchResponseSchema.entries.topics),
+    totalPosts: v.nullish(count),
+    results: v.nullish(searchResponseSchema.entries.results),
+    page: pageSchema,
+  }),
+  v.check((answer) => (answer.topics != null && answer.totalPosts != null) || answer.results != null, 'neither topics nor results'),
+);
 
 export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
 export type TopicSearchResponse = v.InferOutput<typeof topicSearchResponseSchema>;

@@ -14,15 +14,16 @@ export type TopicResults = {
 };
 
 export function topicResults(answer: SearchAnswer): TopicResults {
-  if ('topics' in answer) return { topics: answer.topics, totalPosts: answer.totalPosts, page: answer.page, byServer: true };
+  const { topics, totalPosts, results, page } = answer;
+  if (topics && totalPosts != null) return { topics, totalPosts, page, byServer: true };
   const byTopic = new Map<number, TopicMatch>();
   // In the server's order: a topic stands where its best post stood.
-  for (const { post, topic, board } of answer.results) {
+  for (const { post, topic, board } of results ?? []) {
     const entry = byTopic.get(topic.id);
     if (entry) {
       entry.posts.push(post);
       entry.matches += 1;
     } else byTopic.set(topic.id, { topic, board, matches: 1, posts: [post] });
   }
-  return { topics: [...byTopic.values()], totalPosts: answer.page.totalItems, page: answer.page, byServer: false };
+  return { topics: [...byTopic.values()], totalPosts: page.totalItems, page, byServer: false };
 }
