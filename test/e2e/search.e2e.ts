@@ -77,7 +77,9 @@ describe('search in the offline demo', () => {
     for (const width of [375, 1280]) {
       const { context, page } = await openPage({ width });
       await page.goto(`${base()}/search?q=pricing`);
-      await expect.poll(() => results(page).count()).toBe(10);
+      // The demo's service worker builds its search index on the first search: wait for it.
+      await results(page).first().waitFor();
+      expect(await results(page).count()).toBe(10);
       const first = results(page).first();
       expect(await first.getByRole('heading', { level: 2 }).textContent()).toBe('Pricing page redesign — before and after');
       expect(await first.locator('h2 mark').textContent()).toBe('Pricing');

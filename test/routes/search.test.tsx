@@ -88,8 +88,13 @@ describe('search results', () => {
     expect(pricing).toHaveTextContent(`${topics[0]?.matches} matching posts`);
     const posts = within(within(pricing).getByRole('list', { name: /^Matching posts in Pricing page/ })).getAllByRole('listitem');
     expect(posts).toHaveLength(3);
-    // Every post shows the word it was found by, marked: in its text, or in its subject when only that matched.
-    for (const post of posts) expect(within(post).getAllByText(/^pricing$/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    // Every post's snippet marks the word it was found by: in its text, or in its subject before the text
+    // when only the subject ("Re: Pricing page…") holds it.
+    for (const post of posts) {
+      const snippet = post.querySelector('.search-snippet') as HTMLElement;
+      expect(within(snippet).getAllByText(/^pricing$/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    }
+    expect(posts[1]?.querySelector('.search-snippet')).toHaveTextContent(/^Re: Pricing page redesign — before and after — \S/);
   });
 
   it('shows hostile text as text, with marks and no markup from the post', async () => {

@@ -65,9 +65,11 @@ function FoundPost({ post, topicId, topicTitle, pattern }: FoundPostProps) {
   return (
     <li className="search-post">
       <p className="search-result-meta">
-        <Link to={postHref(topicId, post.id)} className="search-post-link" aria-label={`Post #${post.number}`}>
-          #{post.number}
-        </Link>
+        <span>
+          <Link to={postHref(topicId, post.id)} className="search-post-link" aria-label={`Post #${post.number}`}>
+            #{post.number}
+          </Link>
+        </span>
         <span>
           by{' '}
           <span className="author-name">
@@ -76,13 +78,22 @@ function FoundPost({ post, topicId, topicTitle, pattern }: FoundPostProps) {
         </span>
         <Time iso={post.postedAt} />
       </p>
-      {ownSubject || foundBySubject ? (
+      {ownSubject ? (
         <p className="search-result-subject" dir="auto">
           <Marked pieces={subjectPieces} />
         </p>
       ) : null}
-      {excerpt.pieces.length > 0 ? (
+      {excerpt.pieces.length > 0 || foundBySubject ? (
         <p className="search-snippet" dir="auto">
+          {foundBySubject && !ownSubject ? (
+            // Quietly, before the text: the subject that holds the words (often "Re: <title>").
+            <span className="search-snippet-subject">
+              <bdi>
+                <Marked pieces={subjectPieces} />
+              </bdi>
+              {' — '}
+            </span>
+          ) : null}
           {excerpt.cutStart ? '… ' : null}
           <bdi>
             <Marked pieces={excerpt.pieces} />
