@@ -3,7 +3,7 @@
 // (about 12,000 posts); later queries only scan those strings, which keeps
 // them well under 100 ms. Matching is SMF-like: every word must occur
 // somewhere in the subject or body, as a substring, ignoring case.
-import type { SearchResponse } from '../../src/lib/api/schemas';
+import type { SearchResponse, TopicSearchResponse } from '../../src/lib/api/search-schemas';
 import type { Forum } from './build-forum';
 import { badRequest, notFound, ok } from './queries';
 import type { Result } from './queries';
@@ -71,10 +71,16 @@ interface Hit {
   matches: number;
 }
 
-export function searchPosts(forum: Forum, query: string, page: number, base: ApiBase): Result<SearchResponse> {
-  const words = [...new Set(query.toLowerCase().split(/\s+/).filter((w) => w.length > 0))];
-  if (words.length === 0) return badRequest('Say what to search for: the q parameter is empty.');
+export const TOPICS_PER_PAGE = 10;
+/** The best matching posts shown with each topic. */
+export const POSTS_PER_TOPIC = 3;
 
+function queryWords(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/\s+/).filter((w) => w.length > 0))];
+}
+
+/** Every readable post holding every word, with how often the words occur in it. */
+function findHits(forum: Forum, words: readonly string[]): Hit[] {
   const hits: Hit[] = [];
   for (const entry of indexOf(forum)) {
     let subjectWords = 0;
@@ -92,6 +98,14 @@ export function searchPosts(forum: Forum, query: string, page: number, base: Api
     }
     if (all) hits.push({ entry, subjectWords, matches });
   }
+  return hits;
+}
+
+export function searchPosts(forum: Forum, query: string, page: number, base: ApiBase): Result<SearchResponse> {
+  const words = queryWords(query);
+  if (words.length === 0) return badRequest('Say what to search for: the q parameter is empty.');
+
+  const hits = findHits(forum, words);
   // Subject hits first, then more matches, then newest; the id settles ties.
   hits.sort(
     (a, b) =>
@@ -111,4 +125,57 @@ export function searchPosts(forum: Forum, query: string, page: number, base: Api
     return [{ post: postJson(forum, post, base), topic: { id: topic.id, title: topic.title }, board: { id: board.id, name: board.name } }];
   });
   return ok({ query: query.trim(), results, page: pageJson(page, RESULTS_PER_PAGE, hits.length) });
+}
+
+interface TopicHits {
+  topicId: number;
+  titleWords: number;
+  newestPostId: number;
+  hits: Hit[];
+}
+
+/**
+ * The same search, one entry per topic (`by=topic`). Topics whose title holds more of the
+ * words come first, then those with more matching posts, then the most recently matched;
+ * each topic is one entry, so a topic matching by its title can no longer fill the page.
+ * Within a topic, the posts where the words occur most come first, earlier on a tie (a
+ * topic found by its title leads with its opening post).
+ */
+export function searchTopics(forum: Forum, query: string, page: number, base: ApiBase): Result<TopicSearchResponse> {
+  const words = queryWords(query);
+  if (words.length === 0) return badRequest('Say what to search for: the q parameter is empty.');
+
+  const hits = findHits(forum, words);
+  const byTopic = new Map<number, TopicHits>();
+  for (const hit of hits) {
+    const { topicId, postId } = hit.entry;
+    let group = byTopic.get(topicId);
+    if (!group) {
+      const title = (forum.topics.get(topicId)?.title ?? '').toLowerCase();
+      group = { topicId, titleWords: words.filter((w) => title.includes(w)).length, newestPostId: 0, hits: [] };
+      byTopic.set(topicId, group);
+    }
+    group.hits.push(hit);
+    group.newestPostId = Math.max(group.newestPostId, postId);
+  }
+  const groups = [...byTopic.values()].sort(
+    (a, b) => b.titleWords - a.titleWords || b.hits.length - a.hits.length || b.newestPostId - a.newestPostId,
+  );
+
+  const totalPages = totalPagesFor(groups.length, TOPICS_PER_PAGE);
+  if (page > totalPages) return notFound(`Page ${String(page)} does not exist; the last page is ${String(totalPages)}.`);
+  const topics = groups.slice((page - 1) * TOPICS_PER_PAGE, page * TOPICS_PER_PAGE).flatMap((group) => {
+    const topic = forum.topics.get(group.topicId);
+    if (!topic) return [];
+    const best = [...group.hits]
+      .sort((a, b) => b.matches - a.matches || a.entry.postId - b.entry.postId)
+      .slice(0, POSTS_PER_TOPIC)
+      .flatMap(({ entry }) => {
+        const post = forum.findPost(entry.postId);
+        return post ? [postJson(forum, post, base)] : [];
+      });
+    const board = forum.boardOf(topic);
+    return [{ topic: { id: topic.id, title: topic.title }, board: { id: board.id, name: board.name }, matches: group.hits.length, posts: best }];
+  });
+  return ok({ query: query.trim(), topics, totalPosts: hits.length, page: pageJson(page, TOPICS_PER_PAGE, groups.length) });
 }

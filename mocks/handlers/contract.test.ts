@@ -3,9 +3,9 @@
 // with: if the mock drifts from the contract, these fail with the exact issues.
 import { describe, expect, it } from 'vitest';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema,
-  topicResponseSchema,
+  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
+import { searchResponseSchema, topicSearchResponseSchema } from '../../src/lib/api/search-schemas';
 import type { BoardSummary } from '../../src/lib/api/schemas';
 import {
   ATTACHMENTS_TOPIC_ID, BUSY_BOARD_ID, EMPTY_BOARD_ID, HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, LOUNGE_BOARD_ID,
@@ -97,6 +97,10 @@ describe('the contract', () => {
     await getValid(searchResponseSchema, `/search?q=${encodeURIComponent(q)}`);
   });
 
+  it.each(['korean troops', 'never-ending', 'pricing', 'مرحباً', 'script'])('holds for a search by topic for "%s"', async (q) => {
+    await getValid(topicSearchResponseSchema, `/search?q=${encodeURIComponent(q)}&by=topic`);
+  });
+
   it.each([
     ['/boards/999', 404],
     ['/boards/abc', 404],
@@ -108,6 +112,8 @@ describe('the contract', () => {
     [`/topics/${HUGE_TOPIC_ID}?page=1&post=${SEED_POST_ID}`, 400],
     ['/posts/5', 404],
     ['/search?q=', 400],
+    ['/search?q=x&by=post', 400],
+    ['/search?q=never-ending&by=topic&page=2', 404],
   ])('holds for the error answer of %s', async (path, status) => {
     const answer = await get(path);
     expect(answer.status).toBe(status);

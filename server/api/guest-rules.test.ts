@@ -9,8 +9,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, NEWS_CATEGORY_ID, SEED_BOARD_ID, SEED_TOPIC_ID, handMadePostId } from '../../mocks/db/ids';
 import {
-  MAX_BOARD_DEPTH, boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
+  MAX_BOARD_DEPTH, boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
+import { searchResponseSchema, topicSearchResponseSchema } from '../../src/lib/api/search-schemas';
 import type { BoardResponse, BoardSummary, ForumResponse, TopicResponse } from '../../src/lib/api/schemas';
 import { smfFulltextIndexDdl } from '../seed/smf-ddl';
 import { encodeBody, encodeEmojiAsEntities } from '../seed/stored-text-encode';
@@ -87,10 +88,28 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
     expect(at.posts.find((p) => p.id === multiPost(17))?.number).toBe(16);
   });
 
+  it('searches by topic among approved posts only, counting what the plain search lists', async () => {
+    const { topic } = v.parse(topicResponseSchema, (await server().json(`/api/topics/${String(MULTI_PAGE_TOPIC_ID)}`)).body);
+    const q = encodeURIComponent(topic.title);
+    const grouped = v.parse(topicSearchResponseSchema, (await server().json(`/api/search?q=${q}&by=topic`)).body);
+    const entry = grouped.topics.find((t) => t.topic.id === MULTI_PAGE_TOPIC_ID);
+    expect(entry?.posts.map((p) => p.id)).not.toContain(multiPost(2));
+    const listed: number[] = [];
+    for (let page = 1, last = 1; page <= last; page++) {
+      const flat = v.parse(searchResponseSchema, (await server().json(`/api/search?q=${q}&page=${String(page)}`)).body);
+      last = flat.page.totalPages;
+      listed.push(...flat.results.filter((r) => r.topic.id === MULTI_PAGE_TOPIC_ID).map((r) => r.post.id));
+    }
+    expect(listed).not.toContain(multiPost(2));
+    expect(entry?.matches).toBe(listed.length);
+    // Its title holds every word: it comes first.
+    expect(grouped.topics[0]?.topic.id).toBe(MULTI_PAGE_TOPIC_ID);
+  });
+
   it('never causes a private column to be read, nor sees one in an answer', async () => {
     server().queries.length = 0;
     const bodies = await Promise.all(
-      ['/api/forum', `/api/boards/${String(BUSY_BOARD_ID)}`, `/api/topics/${String(SEED_TOPIC_ID)}`, '/api/search?q=market', `/api/posts/${String(multiPost(5))}`].map(
+      ['/api/forum', `/api/boards/${String(BUSY_BOARD_ID)}`, `/api/topics/${String(SEED_TOPIC_ID)}`, '/api/search?q=market', '/api/search?q=market&by=topic', `/api/posts/${String(multiPost(5))}`].map(
         async (path) => (await server().get(path)).text(),
       ),
     );
@@ -126,6 +145,10 @@ describe.each(DIALECTS)('a guest on %s', (kind) => {
       [`/api/search?q=${'x'.repeat(201)}`, 400],
       ['/api/search?q=a+b+c+d+e+f+g+h+i', 400],
       ['/api/search?q=%25%5F%5C', 200],
+      ['/api/search?q=market&by=board', 400],
+      ['/api/search?q=market&by=topic&by=topic', 400],
+      ['/api/search?q=market&by=topic&page=999', 404],
+      ['/api/search?q=%25%5F%5C&by=topic', 200],
       ['/api/nothing-here', 404],
     ] as const) {
       const response = await server().get(path);
@@ -251,6 +274,10 @@ describe.each(DIALECTS)('the forum settings on %s', (kind) => {
       // Word matches (PostgreSQL's also by stem: markets, marketing), in the body SMF indexes.
       for (const r of found.results) expect(r.post.body.toLowerCase()).toContain('market');
       expect(server.queries.some((q) => (database.dialect === 'mysql' ? /match \(/i : /to_tsvector/i).test(q))).toBe(true);
+      // By topic, the same matches: every topic's posts are among them, and they add up.
+      const grouped = v.parse(topicSearchResponseSchema, (await server.json('/api/search?q=market&by=topic')).body);
+      expect(grouped.totalPosts).toBe(found.page.totalItems);
+      for (const t of grouped.topics) for (const p of t.posts) expect(p.body.toLowerCase()).toContain('market');
     });
   });
 

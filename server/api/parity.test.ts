@@ -8,10 +8,11 @@ import type { Forum } from '../../mocks/db/build-forum';
 import { HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, RESTRICTED_BOARD_ID } from '../../mocks/db/ids';
 import { boardPage, forumIndex, postLocation, topicPage } from '../../mocks/db/queries';
 import type { Result } from '../../mocks/db/queries';
-import { searchPosts } from '../../mocks/db/search';
+import { searchPosts, searchTopics } from '../../mocks/db/search';
 import {
-  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, searchResponseSchema, topicResponseSchema,
+  boardResponseSchema, errorBodySchema, forumResponseSchema, postResponseSchema, topicResponseSchema,
 } from '../../src/lib/api/schemas';
+import { searchResponseSchema, topicSearchResponseSchema } from '../../src/lib/api/search-schemas';
 import type { Attachment, BoardSummary, Post } from '../../src/lib/api/schemas';
 import { encodeBody } from '../seed/stored-text-encode';
 import { decodeBody } from '../smf/stored-text';
@@ -171,6 +172,19 @@ describe.each(DIALECTS)('the SMF server on %s answers as the mock forum does', (
           [...theirs.results].map((r) => ({ ...r, post: smfPost(r.post, r.topic.title) })).sort(byId),
         );
       }
+    }
+  });
+
+  it('for search by topic: the same topics in the same order, with the same counts and best posts', async () => {
+    // Words the mock's tag-free text and SMF's stored text hold alike (as for the plain search).
+    for (const q of ['Seoul troops', 'bootstrapping', 'pricing', 'korean', 'zzzz-no-such-word']) {
+      const { status, body } = await server().json(`/api/search?q=${encodeURIComponent(q)}&by=topic`);
+      const mock = mockValue(searchTopics(seeded().forum, q, 1, BASE));
+      expect({ q, status }).toEqual({ q, status: mock.status });
+      const ours = v.parse(topicSearchResponseSchema, body);
+      const theirs = v.parse(topicSearchResponseSchema, mock.body);
+      expect({ q, page: ours.page, totalPosts: ours.totalPosts }).toEqual({ q, page: theirs.page, totalPosts: theirs.totalPosts });
+      expect(ours.topics).toEqual(theirs.topics.map((t) => ({ ...t, posts: t.posts.map((p) => smfPost(p, t.topic.title)) })));
     }
   });
 });

@@ -11,7 +11,7 @@ import type { ApiContext } from '../api/context';
 import { attachmentFile, avatarFile, thumbnailFile } from '../api/files';
 import type { FileOptions } from '../api/files';
 import { pathId, positiveIntQuery } from '../api/params';
-import { searchPosts } from '../api/search';
+import { searchPosts, searchTopics } from '../api/search';
 import { postLocation, topicPage } from '../api/topics';
 import { isDatabaseUnavailable, isStatementTimeout } from '../smf/db-errors';
 import { seoRoutes } from '../seo/seo-routes';
@@ -95,8 +95,10 @@ export function createApp(options: AppOptions): Hono {
     const url = new URL(c.req.url);
     const q = url.searchParams.getAll('q');
     if (q.length > 1) throw new ApiError(400, 'bad_request', 'Give "q" once.');
+    const by = url.searchParams.getAll('by');
+    if (by.length > 1 || (by.length === 1 && by[0] !== 'topic')) throw new ApiError(400, 'bad_request', '"by" can only be "topic".');
     const page = positiveIntQuery(url, 'page') ?? 1;
-    return jsonResponse(c, await searchPosts(api, q[0] ?? '', page));
+    return jsonResponse(c, by.length === 1 ? await searchTopics(api, q[0] ?? '', page) : await searchPosts(api, q[0] ?? '', page));
   });
   app.get('/api/attachments/:id', (c) => attachmentFile(api, files, idOr404(c.req.param('id'), 'attachment'), c.req.method === 'HEAD'));
   app.get('/api/attachments/:id/thumbnail', (c) =>

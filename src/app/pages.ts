@@ -1,8 +1,9 @@
 // What each page of the route table (lib/reader-routes.ts) loads, joined to its view
 // (./page-views.ts). A page the table names but this file does not fails the typecheck.
 import type { QueryClient } from '@tanstack/react-query';
-import { isSearchKnownUnavailable, loadSearchPage } from '../features/search/api/search-availability';
-import { postQueries, rememberTopicPage, requestQuery, searchQueries, topicQueries } from '../lib/api/queries';
+import { isSearchKnownUnavailable } from '../features/search/api/search-availability';
+import { endpoints } from '../lib/api/endpoints';
+import { postQueries, rememberTopicPage, requestQuery, topicQueries } from '../lib/api/queries';
 import { assertReachable } from '../lib/connection/offline';
 import { shouldRetry } from '../lib/query-client';
 import { pageRequest, postHref, type PageOf, type ReaderPage } from '../lib/reader-routes';
@@ -65,7 +66,9 @@ export function createPages(queryClient: QueryClient): PageRoutes {
       load: async ({ q, page }) => {
         if (q === '') return { q, page, state: 'prompt' as const };
         // Offline, results not seen before fail at once (a known "no search" needs no network).
-        if (!isSearchKnownUnavailable(queryClient)) assertReachable(queryClient, searchQueries.results(q, page).queryKey);
+        if (!isSearchKnownUnavailable(queryClient)) assertReachable(queryClient, endpoints.search(q, page).key);
+        // Search's schemas and loading come with its chunk, not on the way to a topic.
+        const { loadSearchPage } = await import('../features/search/api/load-search-page');
         return { q, page, state: await loadSearchPage(queryClient, q, page) };
       },
       view: pageViews.search,

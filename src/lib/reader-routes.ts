@@ -40,7 +40,7 @@ type Row<N extends PageName> = {
   /** The API request that loads the page; the early request makes the same one. */
   request: ((page: Omit<PageOf<N>, 'name'>) => ApiRequest) | null;
   /** The cached resource a saved copy of the page is kept under, or null for pages not saved. */
-  saved: ResourceName | null;
+  saved: Exclude<ResourceName, 'search'> | null; // search answers are never saved
   /** The old SMF link forms (index.php?…) that lead here: the reader's address, or null. */
   smf: ((params: SmfParams) => string | null) | null;
 };

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_TOPIC_ID } from '../../mocks/db/ids';
-import type { SearchResponse, TopicResponse } from '../../src/lib/api/schemas';
+import type { TopicResponse } from '../../src/lib/api/schemas';
+import type { SearchResponse, TopicSearchResponse } from '../../src/lib/api/search-schemas';
 import { chromiumForThisFile, nextFrames, openPage } from './chromium';
 
 // One post must never take the reader down for everyone who opens its topic, its search
@@ -87,9 +88,11 @@ async function load(page: Page, path: string, api: string, body: string, wait: s
   await page.unrouteAll();
   await page.route(`**/api${api}`, async (route) => {
     const response = await route.fetch();
-    const answer = (await response.json()) as TopicResponse & SearchResponse;
+    const answer = (await response.json()) as TopicResponse & SearchResponse & TopicSearchResponse;
     if (answer.posts) answer.posts = answer.posts.map((post, at) => (at === 0 ? { ...post, body } : post));
     if (answer.results) answer.results = answer.results.map((result, at) => (at === 0 ? { ...result, post: { ...result.post, body } } : result));
+    const [first] = answer.topics ?? [];
+    if (first) first.posts = first.posts.map((post, at) => (at === 0 ? { ...post, body } : post));
     await route.fulfill({ response, json: answer });
   });
   await page.goto(`${inject('prodUrl')}${path}`);

@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE_TOPIC_ID, HUGE_TOPIC_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { SEED_TITLE } from '../../mocks/db/seed-topic';
 import { server } from '../../mocks/node';
-import type { SearchResponse } from '../../src/lib/api/schemas';
+import type { SearchResponse, TopicSearchResponse } from '../../src/lib/api/search-schemas';
 import { postHref } from '../../src/lib/reader-routes';
 import { renderRoute } from '../render-route';
 
 async function mockSearch(q: string, page = 1): Promise<SearchResponse> {
   const response = await fetch(`http://localhost/api/search?q=${encodeURIComponent(q)}&page=${page}`);
   return (await response.json()) as SearchResponse;
+}
+
+async function mockSearchByTopic(q: string, page = 1): Promise<TopicSearchResponse> {
+  const response = await fetch(`http://localhost/api/search?q=${encodeURIComponent(q)}&by=topic&page=${page}`);
+  return (await response.json()) as TopicSearchResponse;
 }
 
 /** Counts the search requests the app makes while a handler stands in for the server. */
@@ -27,14 +32,18 @@ function serveSearch(answer: (url: URL) => Response): { calls: URL[] } {
 }
 
 const notFoundAnswer = () => HttpResponse.json({ error: { code: 'not_found', message: 'No such page.' } }, { status: 404 });
-const resultItems = () => within(screen.getByRole('list', { name: /^Results/ })).getAllByRole('listitem');
+// The entries of the results list: one per topic (each holds its own list of posts).
+const resultItems = () =>
+  within(screen.getByRole('list', { name: /^Results/ }))
+    .getAllByRole('listitem')
+    .filter((item) => item.parentElement?.matches('.search-results'));
 
 describe('search results', () => {
-  it('lists matching posts with title, board, author, date and a highlighted plain-text snippet', async () => {
+  it('lists each matching topic once, with its board, its count and its best posts, highlighted', async () => {
     renderRoute('/search?q=korean+troops');
     expect(await screen.findByRole('heading', { level: 1, name: /Search results for.*korean troops/ })).toBeInTheDocument();
     expect(document.title).toBe('Search: korean troops');
-    expect(screen.getByText('2 posts found')).toBeInTheDocument();
+    expect(screen.getByText('2 posts found in 2 topics')).toBeInTheDocument();
     // The query stays in the header's box.
     expect(within(screen.getByRole('search')).getByRole('searchbox', { name: 'Search the forum' })).toHaveValue('korean troops');
 
@@ -44,7 +53,10 @@ describe('search results', () => {
     expect(within(title).getByRole('link')).toHaveAttribute('href', postHref(SEED_TOPIC_ID, SEED_POST_ID));
     expect([...title.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Korean', 'Troops']);
     expect(within(seed).getByRole('link', { name: 'Crime and war' })).toHaveAttribute('href', `/board/${SEED_BOARD_ID}`);
-    expect(seed).toHaveTextContent('by Dev Sunday');
+    expect(seed).toHaveTextContent('1 matching post');
+    const [post] = within(seed).getAllByRole('listitem');
+    expect(within(post as HTMLElement).getByRole('link', { name: 'Post #1' })).toHaveAttribute('href', postHref(SEED_TOPIC_ID, SEED_POST_ID));
+    expect(post).toHaveTextContent('by Dev Sunday');
     expect(seed.querySelector('time')).toHaveAttribute('datetime', '2024-10-21T15:19:00Z');
 
     const snippet = seed.querySelector('.search-snippet') as HTMLElement;
@@ -57,40 +69,100 @@ describe('search results', () => {
     expect(quotedSnippet.textContent).not.toMatch(/\[\/?quote|author=|link=msg/);
   });
 
+  it('gives a topic whose title matches one entry, with its title marked, its count and three posts', async () => {
+    renderRoute('/search?q=pricing');
+    await screen.findByRole('heading', { level: 1, name: /pricing/ });
+    const { topics, totalPosts, page } = await mockSearchByTopic('pricing');
+    expect(screen.getByText(`${totalPosts} posts found in ${page.totalItems} topics · page 1 of ${page.totalPages}`)).toBeInTheDocument();
+
+    const items = resultItems();
+    expect(items).toHaveLength(topics.length);
+    // One entry per topic (three topics share the title, so tell them by their links).
+    const topicOf = (item: HTMLElement) => within(within(item).getByRole('heading', { level: 2 })).getByRole('link').getAttribute('href')?.split('?')[0];
+    expect(items.map(topicOf)).toEqual(topics.map((t) => `/topic/${t.topic.id}`));
+
+    const pricing = items[0] as HTMLElement;
+    const title = within(pricing).getByRole('heading', { level: 2 });
+    expect(title).toHaveTextContent('Pricing page redesign — before and after');
+    expect(within(title).getByText('Pricing', { selector: 'mark' })).toBeInTheDocument();
+    expect(pricing).toHaveTextContent(`${topics[0]?.matches} matching posts`);
+    const posts = within(within(pricing).getByRole('list', { name: /^Matching posts in Pricing page/ })).getAllByRole('listitem');
+    expect(posts).toHaveLength(3);
+    // Every post's snippet marks the word it was found by: in its text, or in its subject before the text
+    // when only the subject ("Re: Pricing page…") holds it.
+    for (const post of posts) {
+      const snippet = post.querySelector('.search-snippet') as HTMLElement;
+      expect(within(snippet).getAllByText(/^pricing$/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    }
+    expect(posts[1]?.querySelector('.search-snippet')).toHaveTextContent(/^Re: Pricing page redesign — before and after — \S/);
+  });
+
   it('shows hostile text as text, with marks and no markup from the post', async () => {
     const { container } = renderRoute('/search?q=script');
     await screen.findByRole('heading', { level: 1, name: /script/ });
-    const hostile = resultItems().filter((item) => within(item).getByRole('link', { name: /Security test: hostile posts/ }));
-    expect(hostile.length).toBeGreaterThan(0);
+    const hostile = resultItems().filter((item) => within(item).queryByRole('heading', { level: 2, name: /Security test: hostile posts/ }));
+    expect(hostile).toHaveLength(1);
     expect(container.querySelector('main script, main iframe, main img, main [onerror]')).toBeNull();
-    expect(screen.getByText(/alert\('subject'\)/)).toBeInTheDocument();
     expect(within(hostile[0] as HTMLElement).getAllByText('script', { selector: 'mark' }).length).toBeGreaterThan(0);
     expect(within(hostile[0] as HTMLElement).getByRole('link', { name: /Security test/ }).getAttribute('href')).toMatch(
       new RegExp(`^/topic/${HOSTILE_TOPIC_ID}\\?post=\\d+#msg\\d+$`),
     );
   });
 
-  it('pages through results, 20 at a time, with real links', async () => {
-    const { user, history } = renderRoute('/search?q=never-ending');
+  it('pages through topics, 10 at a time, with real links', async () => {
+    const { user, history } = renderRoute('/search?q=the');
     const top = await screen.findByRole('navigation', { name: 'Result pages, top' });
     expect(screen.getByRole('navigation', { name: 'Result pages, bottom' })).toBeInTheDocument();
-    expect(resultItems()).toHaveLength(20);
-    const { page } = await mockSearch('never-ending');
-    expect(screen.getByText(`${page.totalItems.toLocaleString()} posts found · page 1 of ${page.totalPages}`)).toBeInTheDocument();
-    expect(within(top).getByRole('link', { name: 'Page 2' })).toHaveAttribute('href', '/search?q=never-ending&page=2');
+    expect(resultItems()).toHaveLength(10);
+    const { page, totalPosts } = await mockSearchByTopic('the');
+    expect(
+      screen.getByText(`${totalPosts.toLocaleString()} posts found in ${page.totalItems.toLocaleString()} topics · page 1 of ${page.totalPages}`),
+    ).toBeInTheDocument();
+    expect(within(top).getByRole('link', { name: 'Page 2' })).toHaveAttribute('href', '/search?q=the&page=2');
 
     await user.click(within(top).getByRole('link', { name: 'Next page' }));
-    await waitFor(() => expect(document.title).toBe('Search: never-ending (page 2)'));
-    expect(history.location.search).toBe('?q=never-ending&page=2');
-    const second = await mockSearch('never-ending', 2);
+    await waitFor(() => expect(document.title).toBe('Search: the (page 2)'));
+    expect(history.location.search).toBe('?q=the&page=2');
+    const second = await mockSearchByTopic('the', 2);
     const first = resultItems()[0] as HTMLElement;
-    const postId = second.results[0]?.post.id ?? 0;
-    expect(within(first).getByRole('heading', { level: 2 }).querySelector('a')).toHaveAttribute('href', postHref(HUGE_TOPIC_ID, postId));
+    expect(within(first).getByRole('heading', { level: 2 })).toHaveTextContent(second.topics[0]?.topic.title ?? 'a second page');
     expect(within(screen.getByRole('navigation', { name: 'Result pages, top' })).getByRole('link', { name: 'Page 2' })).toHaveAttribute(
       'aria-current',
       'page',
     );
-    expect(within(screen.getByRole('search')).getByRole('searchbox')).toHaveValue('never-ending');
+    expect(within(screen.getByRole('search')).getByRole('searchbox')).toHaveValue('the');
+  });
+
+  it('makes the 10,000 matching posts of the never-ending thread one entry', async () => {
+    renderRoute('/search?q=never-ending');
+    await screen.findByRole('heading', { level: 1, name: /never-ending/ });
+    const huge = resultItems().filter((item) => within(item).queryByRole('heading', { level: 2, name: /The never-ending thread/ }));
+    expect(huge).toHaveLength(1);
+    expect(huge[0]).toHaveTextContent(/10,0\d\d matching posts/);
+    expect(within(huge[0] as HTMLElement).getAllByRole('link', { name: /^Post #/ })[0]).toHaveAttribute(
+      'href',
+      expect.stringMatching(new RegExp(`^/topic/${HUGE_TOPIC_ID}\\?post=`)),
+    );
+  });
+
+  it('groups the posts of a server that only lists posts, page by page, and says so', async () => {
+    const flat = await mockSearch('pricing');
+    const { calls } = serveSearch(() => HttpResponse.json(flat));
+    renderRoute('/search?q=pricing');
+    await screen.findByRole('heading', { level: 1, name: /pricing/ });
+    expect(calls[0]?.searchParams.get('by')).toBe('topic');
+    expect(screen.getByText(`${flat.page.totalItems} posts found · page 1 of ${flat.page.totalPages}`)).toBeInTheDocument();
+    expect(screen.getByText(/lists matching posts one by one; each page’s posts are grouped here by topic/)).toBeInTheDocument();
+    const topicIds = [...new Set(flat.results.map((r) => r.topic.id))];
+    expect(resultItems()).toHaveLength(topicIds.length);
+    const first = resultItems()[0] as HTMLElement;
+    const onPage = flat.results.filter((r) => r.topic.id === topicIds[0]).length;
+    expect(first).toHaveTextContent(`${onPage} matching post${onPage === 1 ? '' : 's'} on this page`);
+    expect(within(first).getAllByRole('link', { name: /^Post #/ })).toHaveLength(onPage);
+    expect(within(screen.getByRole('navigation', { name: 'Result pages, top' })).getByRole('link', { name: 'Page 2' })).toHaveAttribute(
+      'href',
+      '/search?q=pricing&page=2',
+    );
   });
 
   it('says so when no post holds all the words', async () => {

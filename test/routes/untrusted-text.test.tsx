@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_BOARD_ID, MULTI_PAGE_TOPIC_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
 import { server } from '../../mocks/node';
-import type { Author, BoardSummary, ForumResponse, SearchResponse, TopicResponse, TopicSummary } from '../../src/lib/api/schemas';
+import type { Author, BoardSummary, ForumResponse, TopicResponse, TopicSummary } from '../../src/lib/api/schemas';
+import type { SearchResponse } from '../../src/lib/api/search-schemas';
 import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 

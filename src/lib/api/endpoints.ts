@@ -48,8 +48,9 @@ export const endpoints = {
   }),
   /** Where one post lives (topic and page), for links that name only the post. */
   post: (postId: number): ApiRequest => ({ key: [...postKeys.all, postId], path: apiPath(`/posts/${postId}`) }),
+  /** Results one entry per topic (`by=topic`); a server without that form ignores it and lists posts. */
   search: (q: string, page: number): ApiRequest => ({
     key: [...searchKeys.all, q, { page }],
-    path: apiPath('/search', { q, page: pageParam(page) }),
+    path: apiPath('/search', { q, by: 'topic', page: pageParam(page) }),
   }),
 };

@@ -5,17 +5,16 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type * as v from 'valibot';
 import { apiGet } from './client';
-import { boardKeys, endpoints, forumKeys, postKeys, searchKeys, topicKeys, type ApiRequest, type ResourceName } from './endpoints';
+import { boardKeys, endpoints, forumKeys, postKeys, topicKeys, type ApiRequest, type ResourceName } from './endpoints';
 import {
   boardResponseSchema,
   forumResponseSchema,
   postResponseSchema,
-  searchResponseSchema,
   topicResponseSchema,
   type TopicResponse,
 } from './schemas';
 
-function query<TSchema extends v.GenericSchema>({ key, path }: ApiRequest, schema: TSchema) {
+export function query<TSchema extends v.GenericSchema>({ key, path }: ApiRequest, schema: TSchema) {
   // The key names the path (both come from one endpoint) and its resource's schema.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
@@ -49,19 +48,12 @@ export const postQueries = {
   locate: (postId: number) => query(endpoints.post(postId), postResponseSchema),
 };
 
-export const searchQueries = {
-  all: () => searchKeys.all,
-  /** One page of results for the words in `q` (already trimmed, never empty). */
-  results: (q: string, page: number) => query(endpoints.search(q, page), searchResponseSchema),
-};
-
 /** The schema each cached resource's answers are checked against (saved copies check theirs again). */
 export const resourceSchemas = {
   forum: forumResponseSchema,
   boards: boardResponseSchema,
   topics: topicResponseSchema,
   posts: postResponseSchema,
-  search: searchResponseSchema,
 } as const;
 
 /**
@@ -74,7 +66,10 @@ export function rememberTopicPage(queryClient: QueryClient, data: TopicResponse,
   if (!queryClient.getQueryData(key)) queryClient.setQueryData(key, data, updatedAt === undefined ? undefined : { updatedAt });
 }
 
-/** The query for a request the route table names: its resource's schema, found by the key's first part. */
+/**
+ * The query for a request the route table names: its resource's schema, found by the key's
+ * first part. Search is not among them: its page loads its own schema, in its own chunk.
+ */
 export function requestQuery(request: ApiRequest) {
-  return query(request, resourceSchemas[request.key[0] as ResourceName]);
+  return query(request, resourceSchemas[request.key[0] as Exclude<ResourceName, 'search'>]);
 }

@@ -7,8 +7,8 @@ import * as v from 'valibot';
 
 // SMF keeps ids and counts in unsigned 32-bit columns. A larger number is no forum's, and
 // an unbounded one (2^53, 1e308) would hang the loops that count up to it (page lists, print).
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.check((n) => n <= 2 ** 32, 'larger than 2^32'));
-const id = v.pipe(count, v.minValue(1));
+export const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.check((n) => n <= 2 ** 32, 'larger than 2^32'));
+export const id = v.pipe(count, v.minValue(1));
 const isoTime = v.pipe(
   v.string(),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time'),
@@ -91,7 +91,7 @@ const attachmentSchema = v.object({
   downloads: v.nullish(count),
 });
 
-const postSchema = v.object({
+export const postSchema = v.object({
   id,
   number: id,
   subject: v.string(),
@@ -160,18 +160,6 @@ export const postResponseSchema = v.object({
   page: id,
 });
 
-export const searchResponseSchema = v.object({
-  query: v.string(),
-  results: v.array(
-    v.object({
-      post: postSchema,
-      topic: v.object({ id, title: v.string() }),
-      board: v.object({ id, name: v.string() }),
-    }),
-  ),
-  page: pageSchema,
-});
-
 export const errorBodySchema = v.object({
   error: v.object({ code: v.string(), message: v.string() }),
 });
@@ -189,4 +177,3 @@ export type MovedTo = NonNullable<TopicSummary['movedTo']>;
 export type BoardResponse = v.InferOutput<typeof boardResponseSchema>;
 export type TopicResponse = v.InferOutput<typeof topicResponseSchema>;
 export type PostResponse = v.InferOutput<typeof postResponseSchema>;
-export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;

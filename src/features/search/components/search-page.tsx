@@ -4,11 +4,12 @@ import { Link } from 'react-router-dom';
 import { formatCount, pluralize } from '../../../lib/format/format';
 import { Pagination } from '../../../ui/pagination';
 import { RefreshNotice } from '../../../ui/refresh-notice';
-import { searchQueries } from '../../../lib/api/queries';
+import { searchQueries } from '../../../lib/api/search-queries';
 import { searchHref } from '../../../lib/reader-routes';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
 import { queryWords, wordPattern } from '../text/snippet';
-import { SearchResult } from './search-result';
+import { topicResults } from '../api/topic-results';
+import { TopicResult } from './search-result';
 import './search-page.css';
 
 export type SearchPageState = 'prompt' | 'results' | 'unavailable';
@@ -55,11 +56,12 @@ function SearchUnavailable() {
 
 function SearchResults({ q, page }: { q: string; page: number }) {
   const query = useSuspenseQuery(searchQueries.results(q, page));
-  const { data } = query;
+  const { topics, totalPosts, page: found, byServer } = useMemo(() => topicResults(query.data), [query.data]);
   const pattern = useMemo(() => wordPattern(queryWords(q)), [q]);
-  const { number, totalPages, totalItems } = data.page;
+  const { number, totalPages, totalItems } = found;
   const hrefFor = (target: number) => searchHref(q, target);
   const pageSuffix = number > 1 ? ` (page ${number})` : '';
+  const pageOf = totalPages > 1 ? ` · page ${formatCount(number)} of ${formatCount(totalPages)}` : '';
 
   return (
     <>
@@ -73,15 +75,20 @@ function SearchResults({ q, page }: { q: string; page: number }) {
           </q>
         </h1>
         <p className="page-meta">
-          {totalItems === 0
+          {totalPosts === 0
             ? 'No posts found'
-            : `${pluralize(totalItems, 'post', 'posts')} found${totalPages > 1 ? ` · page ${formatCount(number)} of ${formatCount(totalPages)}` : ''}`}
+            : byServer
+              ? `${pluralize(totalPosts, 'post', 'posts')} found in ${pluralize(totalItems, 'topic', 'topics')}${pageOf}`
+              : `${pluralize(totalPosts, 'post', 'posts')} found${pageOf}`}
         </p>
+        {byServer || totalPosts === 0 ? null : (
+          <p className="page-meta search-grouping-note">This forum’s server lists matching posts one by one; each page’s posts are grouped here by topic.</p>
+        )}
       </header>
       <RefreshNotice query={query} />
-      {totalItems === 0 ? (
+      {totalPosts === 0 ? (
         <p className="empty">No post contains all of these words. Check the spelling, or try fewer or more general words.</p>
-      ) : data.results.length === 0 ? (
+      ) : topics.length === 0 ? (
         // Results can vanish between the count and the page (posts deleted or hidden meanwhile).
         <p className="empty">
           There are no results on this page. <Link to={hrefFor(1)}>Go to the first page of results</Link>.
@@ -90,8 +97,8 @@ function SearchResults({ q, page }: { q: string; page: number }) {
         <>
           <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Result pages, top" />
           <ol className="card-list search-results" aria-label={`Results, page ${formatCount(number)} of ${formatCount(totalPages)}`}>
-            {data.results.map((result) => (
-              <SearchResult key={result.post.id} result={result} pattern={pattern} />
+            {topics.map((entry) => (
+              <TopicResult key={entry.topic.id} entry={entry} pattern={pattern} byServer={byServer} />
             ))}
           </ol>
           <Pagination current={number} total={totalPages} hrefFor={hrefFor} label="Result pages, bottom" />
