@@ -1,5 +1,3 @@
-import { parsePositiveInt } from '../../../lib/reader-routes';
-
 /**
  * The most pages the print view holds at once: as many as "Save all pages" keeps (30,000
  * posts at SMF's 15 a page). A topic claiming more, even 100,000,000, gets its first pages
@@ -24,14 +22,24 @@ export type PrintRange = {
  */
 export function readPrintRange(query: URLSearchParams, totalPages: number): PrintRange {
   const last = Math.max(1, totalPages);
-  const askedFrom = parsePositiveInt(query.get('from'));
-  const askedTo = parsePositiveInt(query.get('to'));
+  const askedFrom = pageNumber(query.get('from'));
+  const askedTo = pageNumber(query.get('to'));
   const chosen = askedFrom !== null || askedTo !== null;
   const a = Math.min(askedFrom ?? 1, last);
   const b = Math.min(askedTo ?? last, last);
   const from = Math.min(a, b);
   const to = Math.min(Math.max(a, b), from + MAX_PRINT_PAGES - 1);
   return { from, to, chosen };
+}
+
+/**
+ * A page number from the URL, or null. Not reader-routes' parsePositiveInt: importing that
+ * from this lazy chunk makes the entry chunk export it, which costs bytes before a topic's
+ * first post (the JS budget); a page number needs no more than this.
+ */
+function pageNumber(raw: string | null): number | null {
+  if (raw === null || !/^[1-9]\d{0,8}$/.test(raw)) return null;
+  return Number(raw);
 }
 
 /** How many posts pages `from`…`to` hold, from the topic's page size and post count. */
