@@ -247,6 +247,16 @@ describe.each(DIALECTS)('server-rendered pages on %s', (kind) => {
     expect(prompt.status).toBe(200);
   });
 
+  it('renders the pages of a topic a print range names, for its plain GET form, and only those', async () => {
+    const [first, second, third] = await Promise.all([1, 2, 3].map((page) => api<TopicResponse>(`/topics/${MULTI_PAGE_TOPIC_ID}?page=${page}`)));
+    const { status, html } = await get(`/topic/${MULTI_PAGE_TOPIC_ID}/print?from=2&to=2`);
+    expect(status).toBe(200);
+    expect(html).toMatch(new RegExp(`<form[^>]*action="/topic/${MULTI_PAGE_TOPIC_ID}/print" method="get"`));
+    for (const post of second?.posts ?? []) expect(html).toContain(`id="msg${post.id}"`);
+    for (const post of [...(first?.posts ?? []), ...(third?.posts ?? [])]) expect(html).not.toContain(`id="msg${post.id}"`);
+    expect(second?.posts.length).toBe(15);
+  });
+
   it('revalidates: an unchanged page is a 304, cacheable by a CDN for a short time, and kept apart per language', async () => {
     const first = await get(`/topic/${SEED_TOPIC_ID}`);
     const etag = first.headers.get('etag');

@@ -20,6 +20,7 @@ import { setLocaleSource } from '../../src/lib/format/format';
 import { createQueryClient } from '../../src/lib/query-client';
 import { topicQueries } from '../../src/lib/api/queries';
 import { matchReaderUrl, type PageName } from '../../src/lib/reader-routes';
+import { readPrintRange } from '../../src/features/print/components/print-range';
 import { errorMeta, pageMeta, type PageMeta } from './page-meta';
 
 /** What the browser needs to hydrate the server's HTML: the same data, clock and locale. */
@@ -99,8 +100,14 @@ export async function renderPage({ url, locale, now }: RenderRequest): Promise<R
     const printed = 'page' in match && match.page.name === 'print' ? match.page : null;
     if (settled.status === 'ready' && printed) {
       const first = queryClient.getQueryData<TopicResponse>(topicQueries.page(printed.topicId, 1).queryKey);
-      const last = Math.min(first?.page.totalPages ?? 1, SERVER_PRINT_PAGES);
-      await Promise.all(Array.from({ length: last - 1 }, (_, i) => queryClient.prefetchQuery(topicQueries.page(printed.topicId, i + 2))));
+      // The pages `?from=&to=` name, or the whole topic: the same range the view reads.
+      const { from, to } = readPrintRange(new URLSearchParams(url.search), first?.page.totalPages ?? 1);
+      const last = Math.min(to, from + SERVER_PRINT_PAGES - 1);
+      await Promise.all(
+        Array.from({ length: last - from + 1 }, (_, i) => from + i)
+          .filter((page) => page !== 1)
+          .map((page) => queryClient.prefetchQuery(topicQueries.page(printed.topicId, page))),
+      );
     }
     const state: ServerState = { now, locale, queries: dehydrate(queryClient) };
     const status = settled.status === 'failed' ? statusOf(settled.error) : 200;

@@ -400,13 +400,15 @@ async function measurePrint(browser: Browser, base: string, profile: Profile, re
   try {
     const response = await page.goto(`${base}/topic/${HUGE_TOPIC_ID}/print`, { waitUntil: 'commit', timeout: timeout(profile) });
     if (!response?.ok()) throw new Error(`the print URL answered ${String(response?.status())}`);
-    // "All 667 pages loaded" (src/features/print/components/print-page.tsx); "N of M pages loaded" when some failed.
+    // "Loaded all 10,000 posts" (src/features/print/components/print-page.tsx); "Loaded N of M posts" when some failed.
     const done = await page.waitForFunction(
       `(() => {
         const el = document.querySelector('.print-progress-text');
         const text = el ? el.textContent.trim() : '';
-        if (/^All [\\d,]+ pages loaded/.test(text) || /whole topic is loaded/.test(text)) return { at: performance.now(), text };
-        if (/^[\\d,]+ of [\\d,]+ pages loaded/.test(text)) return { at: -1, text };
+        if (/^Loaded all [\\d,]+ posts/.test(text) || /whole topic/.test(text)) return { at: performance.now(), text };
+        // Still loading, or stopped short by pages that failed.
+        const partial = /^Loaded [\\d,]+ of [\\d,]+ posts/.test(text);
+        if (partial && !document.querySelector('.print-more')) return { at: -1, text };
         // A page with a heading but no progress line is not the print view (a 404, an error).
         const h1 = document.querySelector('main h1');
         if (!el && h1) return { at: -2, text: h1.textContent.trim() };

@@ -199,15 +199,16 @@ describe('in the print view', () => {
   it('isolates the forum name, the trail, the starter, subjects and authors', async () => {
     serveTopic(await seedTopicWith((field) => reversing(field)));
     renderRoute(`/topic/${SEED_TOPIC_ID}/print`);
-    expect(await screen.findByRole('heading', { level: 1, name: reversing('forum') })).toBeInTheDocument();
-    for (const field of ['forum', 'category', 'board', 'starter', 'subject', 'author']) await expectIsolated(reversing(field));
-    expect(document.querySelector('.print-trail')).toHaveTextContent(`${reversing('category')} => ${reversing('board')} => Topic started by: ${reversing('starter')} on`);
+    expect(await screen.findByRole('heading', { level: 1, name: reversing('title') })).toBeInTheDocument();
+    for (const field of ['forum', 'category', 'board', 'title', 'starter', 'subject', 'author']) await expectIsolated(reversing(field));
+    expect(document.querySelector('.print-trail')).toHaveTextContent(`${reversing('forum')} › ${reversing('category')} › ${reversing('board')}`);
+    expect(document.querySelector('.print-meta')).toHaveTextContent(`Started by ${reversing('starter')} on`);
   });
 
   it('shows a megabyte of title as its first 300 characters in the window title', async () => {
     serveTopic(await seedTopicWith((field) => (field === 'title' ? megabyte('t') : field)));
     renderRoute(`/topic/${SEED_TOPIC_ID}/print`);
-    await screen.findByRole('heading', { level: 1, name: 'forum' });
+    await screen.findByRole('heading', { level: 1 });
     // "Print: " and the title's first 293 characters.
     await waitFor(() => expect(document.title).toBe(`Print: ${'t'.repeat(293)}…`));
   });

@@ -1,10 +1,11 @@
+import { formatDateTime, type ShownZone } from '../../../lib/format/format';
+
 /**
- * SMF's print page writes times as "2024-10-21 15:19". The print view keeps that
- * format, in UTC, so a printout reads the same wherever it was printed and matches
- * the forum's own print pages word for word.
+ * Every date of the print view in one format: the one quotes in post bodies use
+ * ("Oct 21, 2024, 3:19 PM" in English), in the reader's locale and, once hydrated, time
+ * zone (`useShownZone`), so a post's header and a quote inside it never disagree in form.
  */
-export function formatPrintDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toISOString().slice(0, 16).replace('T', ' ');
+export function formatPrintDate(iso: string, zone: ShownZone): string {
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  return formatDateTime(iso, undefined, zone);
 }

@@ -4,6 +4,7 @@ import { topicQueries } from '../../../lib/api/queries';
 import type { TopicResponse } from '../../../lib/api/schemas';
 import { concurrencyFor, loadPages, type PageOutcome } from '../../../lib/topic-pages/load-pages';
 import { bulkPageQuery } from '../../../lib/topic-pages/bulk-page-query';
+import type { PrintRange } from './print-range';
 
 // Pages that arrive within this long of each other are shown in one render: a large
 // topic delivers twenty-odd pages a second.
@@ -15,10 +16,14 @@ type PageSlot =
   | { status: 'failed'; error: unknown };
 
 export type PrintPages = {
-  /** One slot per page of the topic (up to MAX_PRINT_PAGES), page 1 first. */
+  /** One slot per page of the range, its first page (`from`) first. */
   slots: readonly PageSlot[];
+  /** The page number of the first slot. */
+  from: number;
   total: number;
   loaded: number;
+  /** Posts on the pages loaded so far. */
+  loadedPosts: number;
   /** Pages that failed after their retries, in page order. */
   failed: readonly number[];
   /** Still waiting for at least one page. */
@@ -27,43 +32,39 @@ export type PrintPages = {
   retry: () => void;
 };
 
-/**
- * The most pages the print view holds: as many as "Save all pages" keeps (30,000 posts at
- * SMF's 15 a page). A topic claiming more, even 100,000,000, gets its first pages and a
- * note saying so, never a hang.
- */
-const MAX_PRINT_PAGES = 2000;
-
 // A round of loading: a new object (even with the same pages) starts a new round.
 type Round = { pages: readonly number[] };
 
 type State = { slots: PageSlot[]; round: Round };
 
 /**
- * Page 1, and the pages already in the cache: the server renderer puts the first pages
- * there (so a reader without JavaScript gets them, and hydration starts from the same
- * slots), and so does reading them before.
+ * The pages of the range already in the cache: page 1 (which the route loaded), and what
+ * the server renderer put there (so a reader without JavaScript gets them, and hydration
+ * starts from the same slots), and so does reading them before.
  */
-function initialState(first: TopicResponse, cached: (page: number) => TopicResponse | undefined): State {
-  const total = Math.min(Math.max(1, first.page.totalPages), MAX_PRINT_PAGES);
-  const slots: PageSlot[] = Array.from({ length: total }, (_, i) => {
-    const data = i === 0 ? first : cached(i + 1);
+function initialState({ from, to }: PrintRange, cached: (page: number) => TopicResponse | undefined): State {
+  const slots: PageSlot[] = Array.from({ length: to - from + 1 }, (_, i) => {
+    const data = cached(from + i);
     return data ? { status: 'loaded', data } : { status: 'pending' };
   });
-  return { slots, round: { pages: Array.from({ length: total - 1 }, (_, i) => i + 2) } };
+  return { slots, round: { pages: Array.from({ length: slots.length }, (_, i) => from + i) } };
 }
 
 /**
- * Every page of a topic, loaded after page 1 (which the route loader fetched and
- * which says how many pages there are) with a bounded number of requests in flight,
+ * The pages `range` names of a topic, loaded after page 1 (which the route loader fetched
+ * and which says how many pages there are) with a bounded number of requests in flight,
  * in reading order. Leaving the view stops the pages not yet asked for and cancels
  * the ones in flight. A page that fails (after its automatic retries) is marked
  * failed; the others carry on. `active: false` stops loading (and true resumes it).
  */
-export function usePrintPages(topicId: number, first: TopicResponse, active: boolean): PrintPages {
+export function usePrintPages(topicId: number, first: TopicResponse, range: PrintRange, active: boolean): PrintPages {
   const queryClient = useQueryClient();
+  const { from } = range;
+  // The range is fixed for the life of this hook: a new range is a new print view (see PrintPage).
   const [state, setState] = useState(() =>
-    initialState(first, (page) => queryClient.getQueryData<TopicResponse>(topicQueries.page(topicId, page).queryKey)),
+    initialState(range, (page) =>
+      page === 1 ? first : queryClient.getQueryData<TopicResponse>(topicQueries.page(topicId, page).queryKey),
+    ),
   );
   const { slots, round } = state;
   const total = slots.length;
@@ -77,7 +78,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
 
   useEffect(() => {
     const view = shown.current;
-    const pages = round.pages.filter((page) => view.slots[page - 1]?.status === 'pending');
+    const pages = round.pages.filter((page) => view.slots[page - from]?.status === 'pending');
     if (!active || pages.length === 0) return;
     const controller = new AbortController();
     const inFlight = new Set<number>();
@@ -102,7 +103,7 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
         setState((prev) => {
           const next = prev.slots.slice();
           for (const [page, outcome] of batch) {
-            next[page - 1] = outcome.ok ? { status: 'loaded', data: outcome.data } : { status: 'failed', error: outcome.error };
+            next[page - from] = outcome.ok ? { status: 'loaded', data: outcome.data } : { status: 'failed', error: outcome.error };
           }
           return { ...prev, slots: next };
         });
@@ -142,25 +143,28 @@ export function usePrintPages(topicId: number, first: TopicResponse, active: boo
         void queryClient.cancelQueries({ queryKey: bulkPageQuery(topicId, page).queryKey, exact: true });
       }
     };
-  }, [queryClient, topicId, total, round, active]);
+  }, [queryClient, topicId, from, total, round, active]);
 
   const retry = useCallback(() => {
     setState((prev) => {
       const pages: number[] = [];
       const next = prev.slots.map((slot, i): PageSlot => {
         if (slot.status === 'loaded') return slot;
-        pages.push(i + 1);
+        pages.push(from + i);
         return { status: 'pending' };
       });
       return { slots: next, round: { pages } };
     });
-  }, []);
+  }, [from]);
 
   let loaded = 0;
+  let loadedPosts = 0;
   const failed: number[] = [];
   slots.forEach((slot, i) => {
-    if (slot.status === 'loaded') loaded += 1;
-    else if (slot.status === 'failed') failed.push(i + 1);
+    if (slot.status === 'loaded') {
+      loaded += 1;
+      loadedPosts += slot.data.posts.length;
+    } else if (slot.status === 'failed') failed.push(from + i);
   });
-  return { slots, total, loaded, failed, loading: loaded + failed.length < total, retry };
+  return { slots, from, total, loaded, loadedPosts, failed, loading: loaded + failed.length < total, retry };
 }
