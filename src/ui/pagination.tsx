@@ -30,6 +30,17 @@ export function pageItems(current: number, total: number, around = 2): PageItem[
   return items;
 }
 
+/**
+ * A phone shows one page either side of the current one, so that the list fits one line
+ * of 320 px: 1 … 5 [6] 7 … 667. The pages two away are hidden there ("far") unless that
+ * would leave two pages side by side with none between (1 3 [4]); a page that only fills
+ * a one-page gap, three away (1 2 3 4 [5]), shows as the gap ("fill": 1 … 4 [5]).
+ */
+function narrowClass(page: number, current: number, total: number): string | undefined {
+  const away = Math.abs(page - current);
+  return page > 1 && page < total && away > 2 ? 'pagination-fill' : away === 2 && page > 2 && page < total - 1 ? 'pagination-far' : undefined;
+}
+
 // Past this many pages the list hides some, so offer a field to reach any of them.
 const JUMP_FIELD_FROM = 8;
 
@@ -73,7 +84,7 @@ export function Pagination({ current, total, hrefFor, label, state }: Pagination
               …
             </li>
           ) : (
-            <li key={item.page}>
+            <li key={item.page} className={narrowClass(item.page, current, total)}>
               <Link
                 to={hrefFor(item.page)}
                 state={state}

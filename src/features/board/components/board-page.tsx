@@ -188,7 +188,7 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: number | und
         <Link to={postHref(topic.lastPost.topicId, topic.lastPost.postId)}>
           <span className="visually-hidden">Last post, </span>
           <Time iso={topic.lastPost.postedAt} />
-        </Link>
+        </Link>{' '}
         <br />
         <span className="muted">by </span>
         <span className="author-name">
