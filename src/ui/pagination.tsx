@@ -36,7 +36,7 @@ export function pageItems(current: number, total: number, around = 2): PageItem[
  * would leave two pages side by side with none between (1 3 [4]); a page that only fills
  * a one-page gap, three away (1 2 3 4 [5]), shows as the gap ("fill": 1 … 4 [5]).
  */
-function narrowClass(page: number, current: number, total: number): string | undefined {
+export function narrowClass(page: number, current: number, total: number): string | undefined {
   const away = Math.abs(page - current);
   return page > 1 && page < total && away > 2 ? 'pagination-fill' : away === 2 && page > 2 && page < total - 1 ? 'pagination-far' : undefined;
 }
