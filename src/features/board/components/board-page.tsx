@@ -174,7 +174,7 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: number | und
           {postPages > 1 ? (
             <span className="topic-pages">
               {' '}
-              · pages:{' '}
+              · <span className="topic-pages-label">pages: </span>
               <TopicPageLinks topicId={topic.id} pages={postPages} />
             </span>
           ) : null}
