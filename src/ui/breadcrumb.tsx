@@ -12,9 +12,9 @@ function crumbHref({ kind, id }: Crumb): string {
  * Forum → category → parent boards… → here. Every crumb but the last is a real link;
  * the last is the current page (aria-current) and plain text.
  *
- * A phone shows only the way up ("‹ parent", styles.css) and this disclosure, which
- * reveals the rest by CSS: it works before hydration and without script, and screen
- * readers hear the whole trail either way.
+ * A phone shows only the way up ("‹ parent", styles.css) and, when there is more above
+ * it, this disclosure, which reveals the rest by CSS: it works before hydration and
+ * without script, and screen readers hear the whole trail either way.
  */
 export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
   return (
@@ -25,7 +25,8 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
           const name = clampText(crumb.name);
           // dir="auto" isolates the name (as <bdi> does) on the element that holds it.
           return (
-            <li key={`${crumb.kind}-${crumb.id ?? 'root'}`}>
+            // A trail never reorders: its place is its key.
+            <li key={index}>
               {last ? (
                 <span aria-current="page" dir="auto">
                   {name}
@@ -39,11 +40,9 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
           );
         })}
       </ol>
-      {crumbs.length > 2 ? (
-        <details>
-          <summary aria-label="Full trail">…</summary>
-        </details>
-      ) : null}
+      <details>
+        <summary aria-label="Full trail">…</summary>
+      </details>
     </nav>
   );
 }

@@ -9,6 +9,9 @@ type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
  * SMF-style condensed page list: the first and last pages, a window around the
  * current one, and gaps between (1 … 4 5 [6] 7 8 … 667). A gap never hides a
  * single page: "1 … 3" becomes "1 2 3".
+ *
+ * A phone shows one page either side of the current one (1 … 5 [6] 7 … 667), so the
+ * list fits one line of 320 px: styles.css folds it from this same list, by position.
  */
 export function pageItems(current: number, total: number, around = 2): PageItem[] {
   const pages = new Set<number>([1, total]);
@@ -28,17 +31,6 @@ export function pageItems(current: number, total: number, around = 2): PageItem[
     previous = page;
   }
   return items;
-}
-
-/**
- * A phone shows one page either side of the current one, so that the list fits one line
- * of 320 px: 1 … 5 [6] 7 … 667. The pages two away are hidden there ("far") unless that
- * would leave two pages side by side with none between (1 3 [4]); a page that only fills
- * a one-page gap, three away (1 2 3 4 [5]), shows as the gap ("fill": 1 … 4 [5]).
- */
-export function narrowClass(page: number, current: number, total: number): string | undefined {
-  const away = Math.abs(page - current);
-  return page > 1 && page < total && away > 2 ? 'pagination-fill' : away === 2 && page > 2 && page < total - 1 ? 'pagination-far' : undefined;
 }
 
 // Past this many pages the list hides some, so offer a field to reach any of them.
@@ -84,7 +76,7 @@ export function Pagination({ current, total, hrefFor, label, state }: Pagination
               …
             </li>
           ) : (
-            <li key={item.page} className={narrowClass(item.page, current, total)}>
+            <li key={item.page}>
               <Link
                 to={hrefFor(item.page)}
                 state={state}

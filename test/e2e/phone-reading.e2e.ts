@@ -175,32 +175,66 @@ describe('targets of 24 × 24 px or more', () => {
   });
 });
 
+/** The page list as a phone shows it: "‹", page numbers (the current one in brackets), "…" and "›". */
+function shownPageList(page: Page, label: string) {
+  return page
+    .getByRole('navigation', { name: label })
+    .locator('ul')
+    .evaluate((ul) =>
+      [...ul.children]
+        .filter((li) => li.getBoundingClientRect().width > 0)
+        .map((li) => {
+          const box = li.getBoundingClientRect();
+          const link = li.querySelector('a');
+          // A gap, or a page the phone folds into one, shows as "…".
+          const shownText = link?.checkVisibility() ? link.innerText.trim() : '…';
+          return {
+            text: link?.getAttribute('aria-current') ? `[${shownText}]` : shownText,
+            middle: Math.round(box.top + box.height / 2),
+            right: box.right,
+          };
+        }),
+    );
+}
+
 describe('the page list of a 667-page topic', () => {
-  it.each([
-    [320, 1],
-    [320, 5],
-    [320, 334],
-    [320, 664],
-    [320, 667],
-    [375, 334],
-    [375, 664],
-  ])('is one line at %i px on page %i, its arrows named', async (width, pageNumber) => {
-    const { context, page } = await open(`/topic/${HUGE_TOPIC_ID}?page=${pageNumber}`, width);
-    for (const label of ['Post pages, top', 'Post pages, bottom']) {
-      const list = page.getByRole('navigation', { name: label }).locator('ul');
-      const items = await list.evaluate((ul) =>
-        [...ul.children]
-          .map((li) => li.getBoundingClientRect())
-          .filter((box) => box.width > 0)
-          .map((box) => ({ middle: Math.round(box.top + box.height / 2), right: box.right })),
-      );
-      // Items of one line share their middle (the flex line centres them), whatever their heights.
-      expect(new Set(items.map((item) => item.middle)).size, label).toBe(1);
-      expect(Math.max(...items.map((item) => item.right))).toBeLessThanOrEqual(width);
-      expect(await list.locator(`[aria-current="page"]`).textContent()).toBe(String(pageNumber));
+  const pages = [1, 2, 3, 4, 5, 6, 7, 334, 661, 662, 663, 664, 665, 666, 667];
+  it.each([320, 375])('is one line at %i px on every page near either end and in the middle, each skipped run of pages one gap', async (width) => {
+    const { context, page } = await open(`/topic/${HUGE_TOPIC_ID}`, width);
+    for (const current of pages) {
+      await page.goto(`${inject('demoUrl')}/topic/${HUGE_TOPIC_ID}?page=${current}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (const label of ['Post pages, top', 'Post pages, bottom']) {
+        const items = await shownPageList(page, label);
+        const where = `${label}, page ${current}: ${items.map((item) => item.text).join(' ')}`;
+        // Items of one line share their middle (the flex line centres them), whatever their heights.
+        expect(new Set(items.map((item) => item.middle)).size, where).toBe(1);
+        expect(Math.max(...items.map((item) => item.right)), where).toBeLessThanOrEqual(width);
+        const numbers = items.filter((item) => /\d/.test(item.text)).map((item) => Number(item.text.replace(/\D/g, '')));
+        expect(numbers, where).toContain(current);
+        expect(numbers[0], where).toBe(1);
+        expect(numbers.at(-1), where).toBe(667);
+        // Neighbours are consecutive; a gap stands for two pages or more, never one.
+        items.forEach((item, index) => {
+          const before = items[index - 1]?.text;
+          if (item.text === '…') expect(before, where).not.toBe('…');
+          const number = Number(item.text.replace(/\D/g, ''));
+          if (!/\d/.test(item.text) || !before) return;
+          if (/\d/.test(before)) expect(number, where).toBe(Number(before.replace(/\D/g, '')) + 1);
+          else if (before === '…') expect(number, where).toBeGreaterThan(Number(items[index - 2]?.text.replace(/\D/g, '')) + 2);
+        });
+      }
+      // The arrows stand alone, named by their labels.
+      for (const name of [current > 1 ? 'Previous page' : null, current < 667 ? 'Next page' : null]) {
+        if (name) expect((await page.getByRole('navigation', { name: 'Post pages, top' }).getByRole('link', { name }).innerText()).trim()).toMatch(/^[‹›]$/);
+      }
     }
-    const next = page.getByRole('navigation', { name: 'Post pages, top' }).getByRole('link', { name: pageNumber < 667 ? 'Next page' : 'Previous page' });
-    expect((await next.innerText()).trim()).toMatch(/^[‹›]$/);
+    await context.close();
+  });
+
+  it('shows one page either side on a phone: ‹ 1 … 333 [334] 335 … 667 ›', async () => {
+    const { context, page } = await open(`/topic/${HUGE_TOPIC_ID}?page=334`, 320);
+    expect((await shownPageList(page, 'Post pages, top')).map((item) => item.text).join(' ')).toBe('‹ 1 … 333 [334] 335 … 667 ›');
     await context.close();
   });
 });

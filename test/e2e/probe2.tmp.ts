@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { launchChromium } from './chromium';
+import { startStaticServer } from './static-server';
+const root = resolve(import.meta.dirname, '../..');
+const server = await startStaticServer({ root: resolve(root, 'dist-demo') });
+const browser = await launchChromium();
+const [w, path, out] = [Number(process.argv[2]), process.argv[3], process.argv[4]];
+const context = await browser.newContext({ viewport: { width: w, height: 900 }, colorScheme: (process.env.SCHEME as 'dark') ?? 'light' });
+const page = await context.newPage();
+await page.goto(`${server.url}${path}`);
+await page.getByRole('heading', { level: 1 }).waitFor();
+await page.waitForTimeout(300);
+if (process.env.SCROLL) await page.locator(process.env.SCROLL).first().evaluate((e) => e.scrollIntoView());
+if (process.env.CLICK) await page.getByLabel(process.env.CLICK).click();
+await page.screenshot({ path: out });
+await browser.close();
+await server.close();
