@@ -41,12 +41,12 @@ export function BoardList({ boards, headingLevel }: BoardListProps) {
                     <span className="muted">Last post by </span>
                     <span className="author-name">
                       <UntrustedText>{board.lastPost.author.name}</UntrustedText>
-                    </span>
+                    </span>{' '}
                     <br />
                     <span className="muted">in </span>
                     <Link to={postHref(board.lastPost.topicId, board.lastPost.postId)}>
                       <UntrustedText>{board.lastPost.topicTitle}</UntrustedText>
-                    </Link>
+                    </Link>{' '}
                     <br />
                     <Time iso={board.lastPost.postedAt} />
                   </p>

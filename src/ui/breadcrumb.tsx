@@ -4,23 +4,17 @@ import { boardHref, categoryHref, topicHref } from '../lib/reader-routes';
 import type { ReaderMarks } from './reader-landmarks';
 import { clampText } from './untrusted-text';
 
-function crumbHref(crumb: Crumb): string {
-  if (crumb.id === null) return '/';
-  switch (crumb.kind) {
-    case 'forum':
-      return '/';
-    case 'category':
-      return categoryHref(crumb.id);
-    case 'board':
-      return boardHref(crumb.id);
-    case 'topic':
-      return topicHref(crumb.id);
-  }
+function crumbHref({ kind, id }: Crumb): string {
+  return id === null || kind === 'forum' ? '/' : { category: categoryHref, board: boardHref, topic: topicHref }[kind](id);
 }
 
 /**
  * Forum → category → parent boards… → here. Every crumb but the last is a real link;
  * the last is the current page (aria-current) and plain text.
+ *
+ * A phone shows only the way up ("‹ parent", styles.css) and, when there is more above
+ * it, this disclosure, which reveals the rest by CSS: it works before hydration and
+ * without script, and screen readers hear the whole trail either way.
  */
 export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
   return (
@@ -31,7 +25,8 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
           const name = clampText(crumb.name);
           // dir="auto" isolates the name (as <bdi> does) on the element that holds it.
           return (
-            <li key={`${crumb.kind}-${crumb.id ?? 'root'}`}>
+            // A trail never reorders: its place is its key.
+            <li key={index}>
               {last ? (
                 <span aria-current="page" dir="auto">
                   {name}
@@ -45,6 +40,9 @@ export function Breadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
           );
         })}
       </ol>
+      <details>
+        <summary aria-label="Full trail">…</summary>
+      </details>
     </nav>
   );
 }

@@ -9,6 +9,9 @@ type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
  * SMF-style condensed page list: the first and last pages, a window around the
  * current one, and gaps between (1 … 4 5 [6] 7 8 … 667). A gap never hides a
  * single page: "1 … 3" becomes "1 2 3".
+ *
+ * A phone shows one page either side of the current one (1 … 5 [6] 7 … 667), so the
+ * list fits one line of 320 px: styles.css folds it from this same list, by position.
  */
 export function pageItems(current: number, total: number, around = 2): PageItem[] {
   const pages = new Set<number>([1, total]);

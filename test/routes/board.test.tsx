@@ -47,6 +47,21 @@ describe('a board', () => {
     expect(screen.getByRole('navigation', { name: 'Breadcrumb' }).querySelector(`a[href="/board/${CHILD_BOARD_ID}"]`)).not.toBeNull();
   });
 
+  it('keeps a disclosure of the whole trail beside it, for a phone that shows only the way up', async () => {
+    const { user } = renderRoute(`/board/${GRANDCHILD_BOARD_ID}`);
+    await screen.findByRole('heading', { level: 1 });
+    const nav = screen.getByRole('navigation', { name: 'Breadcrumb' });
+    const toggle = within(nav).getByLabelText('Full trail');
+    const disclosure = toggle.closest('details');
+    expect(toggle.tagName).toBe('SUMMARY');
+    expect(disclosure).not.toHaveAttribute('open');
+    // Folding is the stylesheet's: closed, every crumb is still in the page, the current one marked.
+    expect(breadcrumbItems()).toHaveLength(5);
+    expect(within(nav).getByText('Funding and investors')).toHaveAttribute('aria-current', 'page');
+    await user.click(toggle);
+    expect(disclosure).toHaveAttribute('open');
+  });
+
   it('lists its child boards', async () => {
     renderRoute(`/board/${CHILD_BOARD_ID}`);
     const section = await screen.findByRole('region', { name: 'Child boards' });

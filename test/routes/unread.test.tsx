@@ -8,6 +8,7 @@ import { mockApi } from '../support/mock-api';
 import { renderRoute } from '../render-route';
 
 const STORAGE_KEY = 'lectern:read:v1';
+const UNREAD = /unread posts? in .*: go to the first unread$/;
 
 // A visit before this page load read the topic up to post `number` of 15 a page.
 function rememberEarlierVisit(topicId: number, postId: number, number: number) {
@@ -41,14 +42,28 @@ describe('unread tracking without an account', () => {
     expect(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}').topics[MULTI_PAGE_TOPIC_ID].perPage).toBe(15);
   });
 
-  it('marks a topic with new posts in its board, linking to the first unread page', async () => {
+  it('marks a topic with new posts in its board by how many are unread, linking to the first unread page', async () => {
     const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
     rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
     renderRoute(`/board/${BUSY_BOARD_ID}`);
-    const link = await screen.findByRole('link', { name: `New posts in ${topic.title}: go to the first unread` });
+    // Every post after the 15th of the topic's replyCount + 1 is unread.
+    const unread = topic.replyCount + 1 - 15;
+    const link = await screen.findByRole('link', { name: `${unread} unread posts in ${topic.title}: go to the first unread` });
+    expect(link).toHaveTextContent(new RegExp(`^${unread} unread$`));
     expect(link).toHaveAttribute('href', `/topic/${topic.id}?page=2#new`);
     // Topics never opened here are not flagged.
-    expect(screen.getAllByRole('link', { name: /^New posts in/ })).toHaveLength(1);
+    expect(screen.getAllByRole('link', { name: UNREAD })).toHaveLength(1);
+    expect(screen.queryByText('New')).toBeNull();
+  });
+
+  it('says "1 unread post" for a single one', async () => {
+    const { topic } = await topicOnBusyBoardWithPages();
+    const lastRead = await mockApi.topic(topic.id, Math.ceil((topic.replyCount + 1) / 15));
+    const secondLast = lastRead.posts.at(-2);
+    if (!secondLast || lastRead.posts.at(-1)?.id !== topic.lastPost.postId) throw new Error('the last page should end with the topic\'s last post');
+    rememberEarlierVisit(topic.id, secondLast.id, secondLast.number);
+    renderRoute(`/board/${BUSY_BOARD_ID}`);
+    expect(await screen.findByRole('link', { name: `1 unread post in ${topic.title}: go to the first unread` })).toHaveTextContent(/^1 unread$/);
   });
 
   it('shows where new posts begin since the last visit', async () => {
@@ -73,9 +88,9 @@ describe('unread tracking without an account', () => {
     const { topic, lastOfPageOne } = await topicOnBusyBoardWithPages();
     rememberEarlierVisit(topic.id, lastOfPageOne.id, lastOfPageOne.number);
     const { user } = renderRoute(`/board/${BUSY_BOARD_ID}`);
-    await screen.findByRole('link', { name: /^New posts in/ });
+    await screen.findByRole('link', { name: UNREAD });
     await user.click(screen.getByRole('button', { name: 'Mark all as read' }));
-    expect(screen.queryByRole('link', { name: /^New posts in/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: UNREAD })).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('Marked as read');
   });
 
@@ -91,7 +106,7 @@ describe('unread tracking without an account', () => {
     server.use(http.get(`*/api/boards/${LOUNGE_BOARD_ID}`, () => HttpResponse.json(answer)));
     renderRoute(`/board/${LOUNGE_BOARD_ID}`);
     expect(await screen.findByRole('link', { name: `Moved: ${notice.movedTo.title}` })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /^New posts in/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: UNREAD })).toBeNull();
   });
 
   it('keeps the page working when storage refuses to save', async () => {

@@ -9,7 +9,7 @@ import { Breadcrumb } from '../../../ui/breadcrumb';
 import { OffForumLink, offForumTarget } from '../../../ui/off-forum-link';
 import { Pagination } from '../../../ui/pagination';
 import { useHydrated } from '../../../ui/server-render';
-import { firstUnreadHref, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
+import { firstUnreadHref, getReadPosition, hasUnread, markBoardRead, useReadPositionsVersion } from '../../../lib/unread/read-positions';
 import { Time } from '../../../ui/time';
 import { RefreshNotice } from '../../../ui/refresh-notice';
 import { clampText, UntrustedText } from '../../../ui/untrusted-text';
@@ -33,7 +33,10 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
   const hydrated = useHydrated();
   // A moved-topic notice is a signpost: its one post never changes, and its link leads to
   // another topic, so it is never flagged (a flag there could never be cleared by reading).
-  const unread = new Set(hydrated ? topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => topic.id) : []);
+  // Each flagged topic with how many of its posts are past the last one read here.
+  const unread = new Map(
+    hydrated ? topics.filter((topic) => !topic.movedTo && hasUnread(topic, board.id)).map((topic) => [topic.id, unreadCount(topic)] as const) : [],
+  );
   return (
     <>
       <title>{clampText(`${board.name}${pageSuffix}${forumName ? ` · ${forumName}` : ''}`)}</title>
@@ -72,7 +75,7 @@ export function BoardPage({ boardId, page, footer }: { boardId: number; page: nu
           ) : (
             <ol className="card-list topic-list">
               {topics.map((topic) => (
-                <TopicRow key={topic.id} topic={topic} unread={unread.has(topic.id)} />
+                <TopicRow key={topic.id} topic={topic} unread={unread.get(topic.id)} />
               ))}
             </ol>
           )}
@@ -120,7 +123,14 @@ function MarkAllRead({ boardId, topics }: { boardId: number; topics: readonly To
   );
 }
 
-function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
+// A flagged topic has a reading position: the posts after it are the unread ones. A post
+// deleted since can make the sum come short, never below the one that raised the flag.
+function unreadCount(topic: TopicSummary): number {
+  return Math.max(1, topic.replyCount + 1 - (getReadPosition(topic.id)?.number ?? 0));
+}
+
+/** `unread`: how many posts are new since this browser last read the topic, if any. */
+function TopicRow({ topic, unread }: { topic: TopicSummary; unread: number | undefined }) {
   const postPages = Math.ceil((topic.replyCount + 1) / POSTS_PER_PAGE);
   const { movedTo } = topic;
   return (
@@ -143,17 +153,26 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
           {/* After the title, so titles line up whether or not a row has one. */}
           {topic.hasAttachments ? <span className="icon icon--paperclip badge-icon" role="img" aria-label="Has attachments" title="Has attachments" /> : null}
           {unread ? (
-            <Link to={firstUnreadHref(topic.id)} className="badge badge-new" aria-label={`New posts in ${clampText(topic.title)}: go to the first unread`}>
-              New
+            // "New" read as "a new topic": the badge says what is new, and how much.
+            <Link
+              to={firstUnreadHref(topic.id)}
+              className="badge badge-new"
+              aria-label={`${pluralize(unread, 'unread post', 'unread posts')} in ${clampText(topic.title)}: go to the first unread`}
+            >
+              {formatCount(unread)} unread
             </Link>
           ) : null}
         </h3>
         <p className="topic-starter muted">
-          Started by <span className="author-name"><UntrustedText>{topic.starter.name}</UntrustedText></span>, <Time iso={topic.startedAt} />
+          Started by <span className="author-name"><UntrustedText>{topic.starter.name}</UntrustedText></span>
+          {/* A phone leaves the start out: the row keeps its replies and last post. */}
+          <span className="topic-started-at">
+            , <Time iso={topic.startedAt} />
+          </span>
           {postPages > 1 ? (
             <span className="topic-pages">
               {' '}
-              · pages:{' '}
+              · <span className="topic-pages-label">pages: </span>
               <TopicPageLinks topicId={topic.id} pages={postPages} />
             </span>
           ) : null}
@@ -161,13 +180,13 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: boolean }) {
       </div>
       <p className="topic-stats">
         <span>{pluralize(topic.replyCount, 'reply', 'replies')}</span>
-        <span>{pluralize(topic.viewCount, 'view', 'views')}</span>
+        <span className="topic-views">{pluralize(topic.viewCount, 'view', 'views')}</span>
       </p>
       <p className="topic-last-post">
         <Link to={postHref(topic.lastPost.topicId, topic.lastPost.postId)}>
           <span className="visually-hidden">Last post, </span>
           <Time iso={topic.lastPost.postedAt} />
-        </Link>
+        </Link>{' '}
         <br />
         <span className="muted">by </span>
         <span className="author-name">
