@@ -1,19 +1,22 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, type ApiError } from '../lib/api/api-error';
 import { Optional } from '../ui/optional';
 import { useNavigationInfo } from './navigation/route-loader';
 import { isRouteNotFound } from './navigation/route-outcome';
+import { PageSkeleton } from './page-skeleton';
 
 type ErrorFace = { title: string; message: string; retry: boolean; detail?: string };
 
 // Each failure gets its own words: what happened, and whether trying again can help.
-function faceOf(error: ApiError): ErrorFace {
+// `what` names what the address points at ("topic", "board"…), from its path.
+function faceOf(error: ApiError, what: string): ErrorFace {
   if (error.isNotFound) {
-    return { title: 'Not found', message: 'It may have been moved or deleted, or the link is wrong.', detail: error.message, retry: false };
+    return { title: 'Not found', message: `There is no ${what} at this address. It may have been moved or deleted, or the link is wrong.`, detail: error.message, retry: false };
   }
   if (error.isForbidden) {
-    return { title: 'No access', message: 'You do not have permission to see this. The forum may require you to log in.', retry: false };
+    // Lectern reads every forum as a guest: there is no login to suggest.
+    return { title: 'Not open to guests', message: `This forum does not show this ${what} to guests, and Lectern reads it as a guest.`, retry: false };
   }
   switch (error.kind) {
     case 'http':
@@ -59,22 +62,20 @@ export function RouteError({ error }: { error: unknown }) {
   const retry = () => void navigate(location, { replace: true });
   let face: ErrorFace;
   const chunkFailed = isChunkLoadError(error);
-  if (isApiError(error)) face = faceOf(error);
+  if (isApiError(error)) face = faceOf(error, /^\/(board|topic|post)\//.exec(location.pathname)?.[1] ?? 'page');
   else if (chunkFailed) face = chunkFace;
   else if (isRouteNotFound(error)) face = notFoundFace;
   else {
     console.error('[lectern] unexpected error', error);
     face = { title: 'Something went wrong', message: 'Lectern hit an unexpected problem showing this page.', retry: true };
   }
-  // Not found: the trail as far as the reader knows it from what is already loaded,
-  // and a way up to the nearest level that exists.
-  const missing = isApiError(error) && error.isNotFound ? location.pathname : null;
   return (
     <ErrorPanel
-      missing={missing}
       face={face}
       onRetry={face.retry ? (chunkFailed ? () => window.location.reload() : retry) : undefined}
       retrying={pending !== null}
+      pathname={location.pathname}
+      failure={error}
     />
   );
 }
@@ -85,48 +86,48 @@ const notFoundFace: ErrorFace = {
   retry: false,
 };
 
-// The trail above something missing is worked out from the cache by code that loads
-// only for a "not found" (it is off the way to every first post). One import for both
-// parts: each import() site costs its own preload wrapper in the main chunk.
+// The trail above a failed page is worked out from the cache (or the board index, asked
+// for) by code that loads only for a failure (it is off the way to every first post). One
+// import for both parts: each import() site costs its own preload wrapper in the main chunk.
 const knownTrail = () => import('./known-trail');
 const TrailCrumbs = lazy(async () => ({ default: (await knownTrail()).TrailCrumbs }));
 const UpLink = lazy(async () => ({ default: (await knownTrail()).UpLink }));
 
-type ErrorPanelProps = { face: ErrorFace; onRetry?: (() => void) | undefined; retrying?: boolean; missing?: string | null };
+type ErrorPanelProps = { face: ErrorFace; onRetry?: (() => void) | undefined; retrying?: boolean; pathname: string; failure: unknown };
 
-function ErrorPanel({ face, onRetry, retrying = false, missing = null }: ErrorPanelProps) {
-  return (
-    <>
-      {missing !== null ? (
-        <Optional>
-          <Suspense fallback={null}>
-            <TrailCrumbs pathname={missing} title={face.title} />
-          </Suspense>
-        </Optional>
-      ) : null}
-      <div className="error-page">
-        <title>{face.title}</title>
+/**
+ * Every failure page has one shape, that of the other pages: the trail, the heading,
+ * what happened, and what the reader can do. It shows whole, once its trail is known
+ * (the skeleton until then, so nothing moves); without the trail's code (offline), as it is.
+ */
+function ErrorPanel({ face, onRetry, retrying = false, pathname, failure }: ErrorPanelProps) {
+  const page = (trail: ReactNode, up: ReactNode) => (
+    <div className="error-page">
+      {trail}
+      <title>{face.title}</title>
+      <header className="page-header">
         <h1>{face.title}</h1>
-        <p>{face.message}</p>
-        {face.detail ? <p className="muted">The server said: “{face.detail}”</p> : null}
-        <p className="error-actions">
-          {onRetry ? (
-            <button type="button" className="button button-primary" onClick={onRetry} disabled={retrying}>
-              {retrying ? 'Trying again…' : 'Try again'}
-            </button>
-          ) : null}
-          {missing !== null ? (
-            <Optional>
-              <Suspense fallback={null}>
-                <UpLink pathname={missing} />
-              </Suspense>
-            </Optional>
-          ) : null}
-          <Link to="/" className="button">
-            Go to the board index
-          </Link>
-        </p>
-      </div>
-    </>
+      </header>
+      <p>{face.message}</p>
+      {face.detail ? <p className="muted">The server said: “{face.detail}”</p> : null}
+      <p className="error-actions">
+        {onRetry ? (
+          <button type="button" className="button button-primary" onClick={onRetry} disabled={retrying}>
+            {retrying ? 'Trying again…' : 'Try again'}
+          </button>
+        ) : null}
+        {up}
+        <Link to="/" className="button">
+          Go to the board index
+        </Link>
+      </p>
+    </div>
+  );
+  return (
+    <Optional fallback={page(null, null)}>
+      <Suspense fallback={<PageSkeleton />}>
+        {page(<TrailCrumbs pathname={pathname} failure={failure} title={face.title} />, <UpLink pathname={pathname} failure={failure} />)}
+      </Suspense>
+    </Optional>
   );
 }
