@@ -126,7 +126,10 @@ export function UpLink({ pathname, failure }: TrailProps) {
   if (!up || up.kind === 'forum' || up.id === null) return null;
   return (
     <Link to={crumbHref(up.kind, up.id)} className="button">
-      Up to <UntrustedText>{up.name}</UntrustedText>
+      {/* One flex item: a button's flex layout would drop the space before the name. */}
+      <span>
+        Up to <UntrustedText>{up.name}</UntrustedText>
+      </span>
     </Link>
   );
 }
