@@ -47,16 +47,15 @@ const ASK_FOR_MS = 3000;
 
 /**
  * The board index, for the forum's name at the head of the trail and a board's place
- * in it: from the cache, or asked for (the page waits) when the failure says the server
- * answers. Not when it does not (offline, down, timing out): the page would only wait
- * longer to say so.
+ * in it: from the cache, or asked for (the page waits, a few seconds at most). Not offline,
+ * nor after a timeout: the page would only wait longer to say so.
  */
 function useForumIndex(queryClient: QueryClient | undefined, failure: unknown): ForumResponse | undefined {
   const key = forumQueries.index().queryKey;
   if (!queryClient) return undefined;
   let asked = askedForIndex.get(queryClient);
   const unknown = queryClient.getQueryData(key) === undefined;
-  if (!asked && unknown && !(isApiError(failure) && failure.isTransient) && onlineManager.isOnline()) {
+  if (!asked && unknown && !(isApiError(failure) && failure.kind === 'timeout') && onlineManager.isOnline()) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     asked = Promise.race([
       queryClient.fetchQuery({ ...forumQueries.index(), retry: false }),
