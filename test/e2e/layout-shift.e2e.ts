@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUSY_BOARD_ID, HUGE_TOPIC_ID, MULTI_PAGE_TOPIC_ID, RESTRICTED_BOARD_ID, SEED_BOARD_ID, SEED_POST_ID, SEED_TOPIC_ID } from '../../mocks/db/ids';
+import { seriousViolations } from './axe';
 import { builtDir } from './build';
 import { chromiumForThisFile, openPage, settled } from './chromium';
 import { startFaultServer, type FaultServer } from './fault-server';
@@ -106,11 +107,12 @@ describe('failure pages', () => {
     const { context, page } = await open(inject('demoUrl'), path, width);
     const box = await page.getByRole('heading', { level: 1 }).boundingBox();
     const trail = await page.getByRole('navigation', { name: 'Breadcrumb' }).boundingBox();
+    const violations = await seriousViolations(page);
     await context.close();
-    return { h1: box?.x, trail: trail?.x };
+    return { h1: box?.x, trail: trail?.x, violations };
   };
 
-  it.each([1280, 375])('start at the left edge of every other page, trail and heading, at %i px', async (width) => {
+  it.each([1280, 375])('start at the left edge of every other page, trail and heading, at %i px, with no serious axe violation', async (width) => {
     const topic = await h1Left(`/topic/${SEED_TOPIC_ID}`, width);
     expect(topic.h1).toBeDefined();
     for (const failed of ['/topic/999999', `/board/${RESTRICTED_BOARD_ID}`]) expect(await h1Left(failed, width)).toEqual(topic);
