@@ -203,7 +203,7 @@ describe.each(DIALECTS)('server-rendered pages on %s', (kind) => {
     }
     const restricted = await get(`/board/${RESTRICTED_BOARD_ID}`);
     expect(restricted.status).toBe(403);
-    expect(restricted.html).toContain('No access');
+    expect(restricted.html).toContain('Not open to guests');
   });
 
   it('sends old SMF links and non-canonical addresses on with a 301, and a post link to its topic with a 302', async () => {

@@ -4,7 +4,6 @@
 // hydrates without a warning or a layout shift, the browser asks for nothing it was sent,
 // and a reader without JavaScript reads the whole forum. The HTML itself is tested on
 // MariaDB and PostgreSQL in server/render/page-html.test.ts.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ATTACHMENTS_TOPIC_ID,
@@ -22,6 +21,7 @@ import { SITEINDEX_XSD, SITEMAP_XSD, validate } from '../../server/seo/sitemap-s
 import { createTestDatabase, type TestDatabase } from '../../server/test/test-database';
 import { seriousViolations } from './axe';
 import { chromiumForThisFile, openPage, settled } from './chromium';
+import { layoutShifts, WATCH_LAYOUT_SHIFTS } from './layout-shift';
 import { lecternServerForThisFile } from './lectern-server';
 
 const browser = chromiumForThisFile();
@@ -46,16 +46,8 @@ afterAll(async () => {
   await mariadb?.stop();
 }, 60_000);
 
-// Sums the page's layout shifts from its first paint on (as CLS counts them: not those
-// right after input), and keeps every console error, before any of the page's scripts run.
-const WATCH = `
-  window.__shifts = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-`;
-
-const shifts = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: number }).__shifts);
+const WATCH = WATCH_LAYOUT_SHIFTS;
+const shifts = layoutShifts;
 
 /** The tests, against one running server. */
 function serverRenderingOf(name: string, server: () => string): void {

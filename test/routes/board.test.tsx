@@ -197,7 +197,7 @@ describe('a moved-topic notice in a board', () => {
 describe('a board that cannot be shown', () => {
   it('says "no access" for a board the server forbids', async () => {
     renderRoute(`/board/${RESTRICTED_BOARD_ID}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not open to guests' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the board index' })).toHaveAttribute('href', '/');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });

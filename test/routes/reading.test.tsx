@@ -124,6 +124,17 @@ describe('quick navigation', () => {
     const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
     expect(within(nav).getByRole('link', { name: new RegExp(`Next topic.*${escape(next.title)}`) })).toHaveAttribute('href', `/topic/${next.id}`);
   });
+
+  it('links to the board instead when no neighbour is found, so the box it holds open is never empty', async () => {
+    // Page 4 of the busy board is past the pages searched for a deep link's neighbours.
+    const { topics } = await mockApi.board(BUSY_BOARD_ID, 4);
+    const deep = topics[0];
+    if (!deep) throw new Error('the busy board has a fourth page');
+    renderRoute(`/topic/${deep.id}`);
+    const nav = await screen.findByRole('navigation', { name: 'Other topics in this board' });
+    expect(within(nav).getByRole('link', { name: /This board.*All its topics/ })).toHaveAttribute('href', `/board/${BUSY_BOARD_ID}`);
+    expect(within(nav).queryByRole('link', { name: /Previous topic|Next topic/ })).toBeNull();
+  });
 });
 
 describe('old SMF links', () => {

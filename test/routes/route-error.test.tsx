@@ -17,7 +17,7 @@ describe('a view whose code cannot be downloaded', () => {
         <RouteError error={error} />
       </AppRouter>,
     );
-    expect(screen.getByRole('heading', { level: 1, name: 'Cannot reach the forum' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cannot reach the forum' })).toBeInTheDocument();
     expect(screen.getByText(/Part of Lectern could not be downloaded/)).toBeInTheDocument();
     // Enabled once the navigator has settled on this address.
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeEnabled();

@@ -164,11 +164,11 @@ describe('save all pages', () => {
 });
 
 describe('not found, with the breadcrumb so far', () => {
-  it('shows Home and a way up for a board that does not exist', async () => {
+  it('starts with the forum, as every trail does, for a board that does not exist', async () => {
     renderRoute('/board/9999');
     expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
     const crumbs = within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getAllByRole('listitem');
-    expect(crumbs.map((crumb) => crumb.textContent)).toEqual(['Home', 'Not found']);
+    expect(crumbs.map((crumb) => crumb.textContent)).toEqual(['Bosman Business World', 'Not found']);
     expect(within(crumbs[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Go to the board index' })).toHaveAttribute('href', '/');
   });

@@ -225,7 +225,7 @@ describe('a search that fails', () => {
   it('shows the error page for a refused search, and keeps the box', async () => {
     serveSearch(() => HttpResponse.json({ error: { code: 'forbidden', message: 'Guests may not search.' } }, { status: 403 }));
     renderRoute('/search?q=korean');
-    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not open to guests' })).toBeInTheDocument();
     expect(screen.getByRole('search')).toBeInTheDocument();
   });
 

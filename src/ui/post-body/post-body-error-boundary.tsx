@@ -34,7 +34,10 @@ export class PostBodyErrorBoundary extends Component<Props, State> {
 function PostBodyFallback({ body }: { body: string }): React.JSX.Element {
   return (
     <div className="post-body post-body--failed" dir="auto">
-      <p className="post-body__error">This post could not be displayed</p>
+      {/* What happened, then what the reader can still do: read it as written. */}
+      <p className="post-body__error">
+        <strong>This post could not be displayed</strong> Its text as written:
+      </p>
       {/* Its first part only: a megabyte of text is no quicker to lay out than to render. */}
       <pre className="post-body__raw">{body.slice(0, PART_CHARS)}</pre>
     </div>

@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { BoardResponse, TopicSummary } from '../../../lib/api/schemas';
-import { topicHref } from '../../../lib/reader-routes';
+import { boardHref, topicHref } from '../../../lib/reader-routes';
 import { UntrustedText } from '../../../ui/untrusted-text';
 import { boardQueries } from '../../../lib/api/queries';
 import './topic-neighbours.css';
@@ -42,12 +42,24 @@ async function findNeighbours(queryClient: QueryClient, boardId: number, topicId
 
 /** Previous and next topic in the board's own order (sticky first, then latest activity). */
 export function TopicNeighbours({ boardId, topicId }: { boardId: number; topicId: number }) {
-  const { data } = useQuery({
+  const { data, isPending } = useQuery({
     // Not under ['boards', id]: that prefix holds board pages only, which findNeighbours reads.
     queryKey: ['topic-neighbours', boardId, topicId],
     queryFn: ({ client }) => findNeighbours(client, boardId, topicId),
   });
-  if (!data || (!data.previous && !data.next)) return null;
+  // The box keeps its one height from the first frame (cards of a fixed height, side by
+  // side), so "Jump to a board" and the page's footer below it never move when it fills.
+  if (isPending) return <div className="topic-neighbours" aria-hidden="true" />;
+  if (!data || (!data.previous && !data.next)) {
+    return (
+      <nav aria-label="Other topics in this board" className="topic-neighbours">
+        <Link to={boardHref(boardId)} className="topic-neighbour">
+          <span className="muted">‹ This board</span>
+          <span>All its topics</span>
+        </Link>
+      </nav>
+    );
+  }
   return (
     <nav aria-label="Other topics in this board" className="topic-neighbours">
       {data.previous ? (
