@@ -61,7 +61,8 @@ async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20_000 });
   await page.evaluate(async () => {
     await document.fonts.ready;
-    const visible = [...document.images].filter((image) => image.getBoundingClientRect().top < innerHeight && image.loading !== 'lazy');
+    // Lazy images on the first screen load too; those further down are left to load later.
+    const visible = [...document.images].filter((image) => image.getBoundingClientRect().top < innerHeight);
     await Promise.all(visible.map((image) => (image.complete ? null : new Promise((done) => { image.onload = image.onerror = done; }))));
   });
   // One more frame for anything the images' arrival laid out.
