@@ -89,7 +89,7 @@ describe('the API request that loads a page', () => {
     ['/topic/42?post=42001', '/topics/42?post=42001', ['topics', 42, { post: 42001 }]],
     ['/post/42001', '/posts/42001', ['posts', 42001]],
     ['/topic/42/print', '/topics/42', ['topics', 42, { page: 1 }]],
-    ['/search?q=a%26b&page=2', '/search?q=a%26b&page=2', ['search', 'a&b', { page: 2 }]],
+    ['/search?q=a%26b&page=2', '/search?q=a%26b&by=topic&page=2', ['search', 'a&b', { page: 2 }]],
   ])('%s asks for %s', (href, path, key) => {
     const match = at(href);
     if (!('page' in match)) throw new Error(`no page at ${href}`);

@@ -55,11 +55,12 @@ describe('a topic', () => {
     // A long post shows a part a frame: its end arrives in the frames after its start.
     await waitFor(() => expect(article).toHaveTextContent('could reshape the balance of power in Northeast Asia for years to come.'));
     expect(article).toHaveTextContent('57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp');
-    // The [attach] in the body is the post's attachment, shown where it stands as its image.
+    // The [attach] in the body is the post's attachment, shown where it stands as its image:
+    // the file itself, since an inline image is drawn at its own size, never a stretched thumbnail.
     const body = article.querySelector('.post-body') as HTMLElement;
     expect(within(body).getByRole('img', { name: '57dcd400-8f8f-11ef-8fb2-ed68f86dd90c.jpg.webp' })).toHaveAttribute(
       'src',
-      `/api/attachments/${SEED_ATTACHMENT_ID}/thumbnail`,
+      `/api/attachments/${SEED_ATTACHMENT_ID}`,
     );
     expect(document.title).toBe(`${SEED_TITLE} · Bosman Business World`);
   });
