@@ -218,6 +218,17 @@ describe('icons', () => {
     expect(lefts[0]).toBe(lefts[1]);
     await context.close();
   });
+
+  it('starts every title of a board at one edge, sticky and locked ones too', async () => {
+    const { context, page } = await openPage(browser(), { width: 1280 });
+    await page.goto(`${base()}/board/${String(BUSY_BOARD_ID)}`);
+    await page.getByText('Sticky').first().waitFor();
+    await page.getByText('Locked').first().waitFor();
+    const lefts = await page.locator('.topic-title > a:first-of-type').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().left)));
+    expect(lefts.length).toBeGreaterThan(10);
+    expect(new Set(lefts).size).toBe(1);
+    await context.close();
+  });
 });
 
 describe('accessibility of the attachment cards', () => {

@@ -111,15 +111,15 @@ describe('unread markers', () => {
     const title = (await h1(page).textContent()) ?? '';
     const boardHref = await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last().getAttribute('href');
 
-    // A new visit: reload, then find the topic in its board.
+    // A new visit: reload, then find the topic in its board, with the 26 posts after #15 unread.
     await page.reload();
     await page.goto(`${base()}${boardHref}`);
     await h1(page).waitFor();
-    let newLink = page.getByRole('link', { name: `New posts in ${title}: go to the first unread` });
+    let newLink = page.getByRole('link', { name: `26 unread posts in ${title}: go to the first unread` });
     for (let p = 2; (await newLink.count()) === 0 && p <= 4; p += 1) {
       await page.goto(`${base()}${boardHref}?page=${p}`);
       await h1(page).waitFor();
-      newLink = page.getByRole('link', { name: `New posts in ${title}: go to the first unread` });
+      newLink = page.getByRole('link', { name: `26 unread posts in ${title}: go to the first unread` });
     }
     await newLink.click();
     await page.waitForURL(/page=2#new$/);

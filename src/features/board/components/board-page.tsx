@@ -137,9 +137,6 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: number | und
     <li className={topic.sticky ? 'topic-row is-sticky' : 'topic-row'}>
       <div className="topic-main">
         <h3 className="topic-title">
-          {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
-          {/* SMF locks every moved-topic notice; on one, "Locked" would say nothing. */}
-          {topic.locked && !movedTo ? <span className="badge badge-locked">Locked</span> : null}
           {movedTo ? (
             // Straight to where the topic lives now; the notice itself stays at its own URL.
             <Link to={topicHref(movedTo.id)}>
@@ -150,7 +147,10 @@ function TopicRow({ topic, unread }: { topic: TopicSummary; unread: number | und
               <UntrustedText>{topic.title}</UntrustedText>
             </Link>
           )}
-          {/* After the title, so titles line up whether or not a row has one. */}
+          {/* Badges and icons come after the title, so every title starts at the same edge. */}
+          {topic.sticky ? <span className="badge badge-sticky">Sticky</span> : null}
+          {/* SMF locks every moved-topic notice; on one, "Locked" would say nothing. */}
+          {topic.locked && !movedTo ? <span className="badge badge-locked">Locked</span> : null}
           {topic.hasAttachments ? <span className="icon icon--paperclip badge-icon" role="img" aria-label="Has attachments" title="Has attachments" /> : null}
           {unread ? (
             // "New" read as "a new topic": the badge says what is new, and how much.
