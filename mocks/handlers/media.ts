@@ -7,7 +7,7 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 }
 
-function hues(seed: number): [number, number] {
+export function hues(seed: number): [number, number] {
   const h = hashSeed('hue', seed) % 360;
   return [h, (h + 40) % 360];
 }

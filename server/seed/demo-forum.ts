@@ -9,6 +9,7 @@ import type { Forum } from '../../mocks/db/build-forum';
 import { avatarSvg, fileBody, placeholderSvg, thumbnailSize } from '../../mocks/handlers/media';
 import { unixSeconds } from '../../mocks/db/time';
 import type { DbAttachment, DbAuthor, DbPost } from '../../mocks/db/types';
+import { placeholderPng } from './placeholder-png';
 import { encodeBody, encodeTitle } from './stored-text-encode';
 import type { SeedRows } from './seed-schema';
 
@@ -163,7 +164,7 @@ export function demoSeed(forum: Forum, uploadDir: string): DemoSeed {
     // A "broken" attachment is a row whose file is missing, as on a real server.
     if (a.state === 'available' && !a.broken) {
       const bytes = image
-        ? encoder.encode(placeholderSvg({ seed: a.id, width: a.width ?? 1, height: a.height ?? 1, label: a.name }))
+        ? placeholderPng({ seed: a.id, width: a.width ?? 1, height: a.height ?? 1 })
         : fileBody(a.name, a.mimeType ?? 'application/octet-stream');
       files.push({ path: `${String(a.id)}_${hash}.dat`, bytes });
     }

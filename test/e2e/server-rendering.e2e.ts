@@ -99,7 +99,30 @@ function serverRenderingOf(name: string, server: () => string): void {
       const { context, page, errors, problems } = await openHydrated(`/topic/${SEED_TOPIC_ID}`, 375);
       expect(errors).toEqual([]);
       expect(problems).toEqual([]);
+      // The post's picture is drawn: the server sends image bytes a browser decodes.
+      await expect.poll(() => page.locator('article .att__img').first().evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(1200);
       expect(await shifts(page)).toBeLessThanOrEqual(0.02);
+      await context.close();
+    });
+
+    it('turns an image that failed before hydration into the broken-image card', async () => {
+      const { context, page } = await openPage(browser(), { width: 1280 });
+      // The image fails at once, while the app's scripts are held back: its error event
+      // comes before React is there to hear it.
+      await page.route('**/api/attachments/**', (route) => route.fulfill({ status: 404, body: '' }));
+      // Held once, until the image has failed; the scripts asked for later pass at once.
+      let imageFailed: Promise<unknown> | undefined;
+      await page.route('**/assets/*.js', async (route) => {
+        imageFailed ??= page.waitForFunction(() => {
+          const image = document.querySelector<HTMLImageElement>('article .att__img');
+          return image !== null && image.complete && image.naturalWidth === 0;
+        });
+        await imageFailed;
+        await route.continue();
+      });
+      await page.goto(`${server()}/topic/${SEED_TOPIC_ID}`);
+      await page.waitForSelector('html[data-rendered="hydrated"]');
+      await expect.poll(() => page.locator('article').first().getByText('This image could not be loaded').count()).toBe(1);
       await context.close();
     });
 

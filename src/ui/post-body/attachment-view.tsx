@@ -1,7 +1,7 @@
 import type React from 'react';
 import type { Attachment } from '../../lib/api/schemas';
 import { pluralize } from '../../lib/format/format';
-import { attachmentDisplay, fileKind, formatBytes, formatDownloads, shownSize } from './attachment-display';
+import { attachmentDisplay, fileKind, formatBytes, formatDownloads, replayFailure, shownSize } from './attachment-display';
 
 type AttachmentViewProps = {
   /** undefined: an `[attach]` naming an attachment the post does not have. */
@@ -72,6 +72,7 @@ export function AttachmentView({
             // A server may send another host's address: that host learns nothing of the page.
             referrerPolicy="no-referrer"
             onError={() => onBroken(id)}
+            ref={replayFailure}
           />
         </button>
         {/* As SMF shows it: the name, then the image's own size, its weight and its views. */}

@@ -1,5 +1,6 @@
 import type React from 'react';
 import { useState } from 'react';
+import { replayFailure } from './attachment-display';
 
 type BbImageProps = { src: string; alt: string | null; width: number | null; height: number | null };
 
@@ -33,6 +34,7 @@ export function BbImage({ src, alt, width, height }: BbImageProps): React.JSX.El
       // Third-party hosts get no referrer: reading a post should not tell them where.
       referrerPolicy="no-referrer"
       onError={() => setBroken(true)}
+      ref={replayFailure}
     />
   );
 }
