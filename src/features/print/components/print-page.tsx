@@ -276,12 +276,7 @@ function PrintProgress({ pages, totalPosts, noteId }: { pages: PrintPages; total
   const { total, loaded, loadedPosts, failed, loading, retry } = pages;
   const settled = loaded + failed.length;
   const textId = useId();
-  const text =
-    !loading && failed.length === 0
-      ? totalPosts === 1
-        ? 'Loaded the whole topic (1 post)'
-        : `Loaded all ${formatCount(loadedPosts)} posts`
-      : `Loaded ${formatCount(loadedPosts)} of ${formatCount(totalPosts)} posts`;
+  const text = !loading && failed.length === 0 ? doneText(loadedPosts) : `Loaded ${formatCount(loadedPosts)} of ${formatCount(totalPosts)} posts`;
   // Screen readers hear the start, each quarter and the end, not every one of 667 pages:
   // the polite region's words change only that often.
   const quarter = Math.floor((settled / total) * 4);
@@ -295,23 +290,21 @@ function PrintProgress({ pages, totalPosts, noteId }: { pages: PrintPages; total
   return (
     <div className="print-progress">
       <div className="print-progress-row">
-        <p id={textId} className="print-progress-text">
-          {text}
-        </p>
+        <Reserved className="print-progress-text" room={[`Loaded ${formatCount(totalPosts)} of ${formatCount(totalPosts)} posts`, doneText(totalPosts)]}>
+          <p id={textId} className="print-progress-text">
+            {text}
+          </p>
+        </Reserved>
         <progress className="print-progress-bar" value={loadedPosts} max={Math.max(1, totalPosts)} aria-labelledby={textId} />
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <p id={noteId} className="print-note muted needs-script">
-        {loading
-          ? loadedPosts > 0
-            ? 'Print now for the posts loaded so far, or wait for the rest.'
-            : 'Printing becomes possible once the first posts have loaded.'
-          : failed.length > 0
-            ? 'The missing pages will be left out of the printout unless they load.'
-            : 'Ready to print.'}
-      </p>
+      <Reserved className="print-note muted needs-script" room={Object.values(NOTES)}>
+        <p id={noteId} className="print-note muted needs-script">
+          {loading ? (loadedPosts > 0 ? NOTES.partial : NOTES.none) : failed.length > 0 ? NOTES.failed : NOTES.ready}
+        </p>
+      </Reserved>
       {firstFailure !== undefined ? (
         <div className="print-error" role="alert">
           <p>
@@ -322,6 +315,37 @@ function PrintProgress({ pages, totalPosts, noteId }: { pages: PrintPages; total
           </button>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** What Print's note says, by how far loading has come. */
+const NOTES = {
+  partial: 'Print now for the posts loaded so far, or wait for the rest.',
+  none: 'Printing becomes possible once the first posts have loaded.',
+  failed: 'The missing pages will be left out of the printout unless they load.',
+  ready: 'Ready to print.',
+};
+
+function doneText(posts: number): string {
+  return posts === 1 ? 'Loaded the whole topic (1 post)' : `Loaded all ${formatCount(posts)} posts`;
+}
+
+/**
+ * Words that change as pages load, standing in the room the longest of their wordings
+ * (`room`) needs, so that nothing beside or below them moves when they change (they
+ * did: the bar shifted as "Loaded 15 of 41" became "Loaded all 41", and on a phone the
+ * whole document moved up a line as the note shrank to "Ready to print."). The room is
+ * drawn invisibly from an attribute (print-page.css), so it is neither read out nor
+ * found by find-in-page, and has the same class as the words it makes room for.
+ */
+function Reserved({ className, room, children }: { className: string; room: readonly string[]; children: ReactNode }) {
+  return (
+    <div className="print-reserve">
+      {children}
+      {room.map((words, i) => (
+        <span key={i} className={`${className} print-reserve-room`} aria-hidden="true" data-words={words} />
+      ))}
     </div>
   );
 }
