@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Author } from '../lib/api/schemas';
 import { sanitizeUrl } from '../lib/bbcode/url';
+import { replayFailure } from './replay-failure';
 import { useScriptStyle } from './server-render';
 import { clampText } from './untrusted-text';
 
@@ -39,6 +40,7 @@ export function Avatar({ author, size = 48 }: { author: Author; size?: number })
         loading="lazy"
         decoding="async"
         onError={() => setFailed(true)}
+        ref={replayFailure}
       />
     );
   }

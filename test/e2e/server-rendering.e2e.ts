@@ -105,17 +105,18 @@ function serverRenderingOf(name: string, server: () => string): void {
       await context.close();
     });
 
-    it('turns an image that failed before hydration into the broken-image card', async () => {
+    it('turns images that failed before hydration into their fallbacks: the broken-image card, the initials', async () => {
       const { context, page } = await openPage(browser(), { width: 1280 });
-      // The image fails at once, while the app's scripts are held back: its error event
-      // comes before React is there to hear it.
+      // The images fail at once, while the app's scripts are held back: their error events
+      // come before React is there to hear them.
       await page.route('**/api/attachments/**', (route) => route.fulfill({ status: 404, body: '' }));
+      await page.route('**/api/avatars/**', (route) => route.fulfill({ status: 404, body: '' }));
       // Held once, until the image has failed; the scripts asked for later pass at once.
       let imageFailed: Promise<unknown> | undefined;
       await page.route('**/assets/*.js', async (route) => {
         imageFailed ??= page.waitForFunction(() => {
-          const image = document.querySelector<HTMLImageElement>('article .att__img');
-          return image !== null && image.complete && image.naturalWidth === 0;
+          const images = [...document.querySelectorAll<HTMLImageElement>('article:first-of-type :is(.att__img, img.avatar)')];
+          return images.length === 2 && images.every((image) => image.complete && image.naturalWidth === 0);
         });
         await imageFailed;
         await route.continue();
@@ -123,6 +124,7 @@ function serverRenderingOf(name: string, server: () => string): void {
       await page.goto(`${server()}/topic/${SEED_TOPIC_ID}`);
       await page.waitForSelector('html[data-rendered="hydrated"]');
       await expect.poll(() => page.locator('article').first().getByText('This image could not be loaded').count()).toBe(1);
+      await expect.poll(() => page.locator('article').first().locator('.avatar-initials').textContent()).toBe('DS');
       await context.close();
     });
 

@@ -1,7 +1,8 @@
 import type React from 'react';
 import type { Attachment } from '../../lib/api/schemas';
 import { pluralize } from '../../lib/format/format';
-import { attachmentDisplay, fileKind, formatBytes, formatDownloads, replayFailure, shownSize } from './attachment-display';
+import { attachmentDisplay, fileKind, formatBytes, formatDownloads, shownSize } from './attachment-display';
+import { replayFailure } from '../replay-failure';
 
 type AttachmentViewProps = {
   /** undefined: an `[attach]` naming an attachment the post does not have. */

@@ -1,6 +1,6 @@
 import type React from 'react';
 import { useState } from 'react';
-import { replayFailure } from './attachment-display';
+import { replayFailure } from '../replay-failure';
 
 type BbImageProps = { src: string; alt: string | null; width: number | null; height: number | null };
 
